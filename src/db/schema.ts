@@ -1,0 +1,6 @@
+/** Every table, for drizzle's typed handle and drizzle-kit's migration generator. */
+export * from "./meta.schema";
+export * from "../modules/org/org.schema";
+export * from "../modules/people/people.schema";
+export * from "../modules/auth/auth.schema";
+export * from "../modules/audit/audit.schema";

@@ -128,6 +128,7 @@ CREATE TABLE "persons" (
 	"birth_date" date,
 	"email" varchar(254),
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"search_text" text GENERATED ALWAYS AS (lower(family_name || given_name || ' ' || given_name || family_name || ' ' || coalesce(family_name_kana || given_name_kana, '') || ' ' || coalesce(given_name_kana || family_name_kana, '') || ' ' || coalesce(family_name_latin || given_name_latin, '') || ' ' || coalesce(given_name_latin || family_name_latin, ''))) STORED NOT NULL,
 	CONSTRAINT "persons_gender_check" CHECK (gender in ('female', 'male', 'other', 'undisclosed')),
 	CONSTRAINT "persons_name_order_check" CHECK (name_order in ('family_first', 'given_first'))
 );
@@ -213,7 +214,7 @@ CREATE INDEX "assignments_manager_idx" ON "assignments" USING btree ("line_manag
 CREATE INDEX "employments_person_idx" ON "employments" USING btree ("person_id","hire_date");--> statement-breakpoint
 CREATE INDEX "employments_company_number_idx" ON "employments" USING btree ("company_id","employee_number");--> statement-breakpoint
 CREATE INDEX "employments_company_hire_idx" ON "employments" USING btree ("company_id","hire_date");--> statement-breakpoint
-CREATE INDEX "persons_search_trgm_idx" ON "persons" USING gin ((coalesce(family_name,'') || ' ' || coalesce(given_name,'') || ' ' || coalesce(family_name_kana,'') || ' ' || coalesce(given_name_kana,'') || ' ' || coalesce(family_name_latin,'') || ' ' || coalesce(given_name_latin,'')) gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "persons_search_trgm_idx" ON "persons" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "sessions_token_key" ON "sessions" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "user_roles_key" ON "user_roles" USING btree ("user_id","role",coalesce(company_id, 0));--> statement-breakpoint

@@ -41,14 +41,20 @@ export const persons = pgTable(
     birthDate: isoDate("birth_date"),
     email: varchar("email", { length: 254 }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Every written form of the name in both orders, lower-cased and without spaces, for directory search
+     * ("山田太郎", "太郎山田", "やまだたろう", "taroyamada" ...). Derived, never written.
+     */
+    searchText: text("search_text")
+      .notNull()
+      .generatedAlwaysAs(
+        sql`lower(family_name || given_name || ' ' || given_name || family_name || ' ' || coalesce(family_name_kana || given_name_kana, '') || ' ' || coalesce(given_name_kana || family_name_kana, '') || ' ' || coalesce(family_name_latin || given_name_latin, '') || ' ' || coalesce(given_name_latin || family_name_latin, ''))`,
+      ),
   },
   (t) => [
     check("persons_gender_check", sql.raw(`gender in (${sqlList(GENDERS)})`)),
     check("persons_name_order_check", sql.raw(`name_order in (${sqlList(NAME_ORDERS)})`)),
-    index("persons_search_trgm_idx").using(
-      "gin",
-      sql`(coalesce(family_name,'') || ' ' || coalesce(given_name,'') || ' ' || coalesce(family_name_kana,'') || ' ' || coalesce(given_name_kana,'') || ' ' || coalesce(family_name_latin,'') || ' ' || coalesce(given_name_latin,'')) gin_trgm_ops`,
-    ),
+    index("persons_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
   ],
 );
 

@@ -11,6 +11,7 @@ import { audit } from "../audit/audit.service";
 import { companyExists } from "../org/org.repo";
 import { personExists } from "../people/people.repo";
 import {
+  deleteExpiredSessions,
   deleteSession,
   findSessionUser,
   findUserByEmail,
@@ -74,6 +75,7 @@ export async function login(
   const token = randomBytes(32).toString("base64url");
   const actor = await actorFor(db, user, context.ip);
   await db.transaction(async (tx) => {
+    await deleteExpiredSessions(tx, new Date());
     await insertSession(tx, {
       tokenHash: hashToken(token),
       userId: user.id,
@@ -102,7 +104,7 @@ export async function actorForSession(db: Db, token: string, origin: string | nu
 }
 
 export async function describeMe(db: Db, actor: UserActor): Promise<Me> {
-  const [user] = await Promise.all([findUserByEmail(db, actor.email)]);
+  const user = await findUserByEmail(db, actor.email);
   if (!user) throw new AppError("UNAUTHENTICATED");
   return {
     id: user.id,

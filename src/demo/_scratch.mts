@@ -1,0 +1,14 @@
+import { openDatabase, migrateDatabase } from "../db/client";
+const t0 = Date.now();
+const d = await openDatabase({});
+await migrateDatabase(d);
+console.log("migrated", Date.now() - t0);
+const r = await d.pglite!.query("select * from unnest($1::int[], $2::text[], $3::numeric[]) as t(a,b,c)", [[1,2,null], ['a"b,c', "日本{}\\", null], [0.2, 1, 37.5]]);
+console.log(r.rows);
+const t1 = Date.now();
+const blob = await d.pglite!.dumpDataDir("none");
+console.log("dump", Date.now() - t1, blob.size);
+const t2 = Date.now();
+const d2 = await openDatabase({ loadDataDir: blob });
+await d2.pglite!.query("select 1");
+console.log("load", Date.now() - t2);

@@ -1,0 +1,131 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserUnavailableReason, E2E_REQUIRED, launchBrowser, SCREENSHOT_DIR } from "../support/browser";
+import { startDemoServer } from "../support/demo-server";
+
+const unavailable = browserUnavailableReason();
+if (unavailable && E2E_REQUIRED) throw new Error(`Browser tests are required here but cannot run: ${unavailable}`);
+if (unavailable) process.stderr.write(`\n[browser tests skipped] ${unavailable}\n\n`);
+
+const PASSWORD = "tekizai-demo";
+
+describe.skipIf(unavailable !== undefined)("browser journeys (Chromium)", () => {
+  let server: Awaited<ReturnType<typeof startDemoServer>>;
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+
+  beforeAll(async () => {
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    server = await startDemoServer();
+    ({ browser, close: closeBrowser } = await launchBrowser());
+  });
+  afterAll(async () => {
+    await closeBrowser?.();
+    await server?.close();
+  });
+
+  async function newPage(width = 1280, locale = "en-US"): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, locale });
+    return context.newPage();
+  }
+
+  async function signIn(page: Page, email: string): Promise<void> {
+    await page.goto(`${server.url}/login`);
+    await page.getByTestId("login-email").fill(email);
+    await page.getByTestId("login-password").fill(PASSWORD);
+    await page.getByTestId("login-submit").click();
+    await page.getByTestId("user-menu").waitFor();
+  }
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+
+  it("refuses a wrong password with a generic message", async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/login`);
+    await page.getByTestId("login-email").fill("employee@demo.tekizai.dev");
+    await page.getByTestId("login-password").fill("wrong-password");
+    await page.getByTestId("login-submit").click();
+    await page.getByText("Wrong email or password").waitFor();
+    await shot(page, "login-error");
+    await page.context().close();
+  });
+
+  for (const role of ["group-hr", "company-hr", "manager", "employee"] as const) {
+    it(`signs in as ${role} and sees a home page for the role`, async () => {
+      const page = await newPage();
+      await signIn(page, `${role}@demo.tekizai.dev`);
+      await page.waitForLoadState("networkidle");
+      await shot(page, `home-${role}`);
+      const me = (await (await page.request.get(`${server.url}/api/me`)).json()) as { roles: { role: string }[] };
+      expect(me.roles.map((r) => r.role)).toContain(role.replace("-", "_"));
+      await page.context().close();
+    });
+  }
+
+  it("group HR searches people and opens a person with their timeline", async () => {
+    const page = await newPage();
+    await signIn(page, "group-hr@demo.tekizai.dev");
+    await page.getByTestId("nav-people").click();
+    await page.getByTestId("people-row").first().waitFor();
+    const firstName = (await page.getByTestId("people-row").first().innerText()).split("\n")[0]!.trim();
+    const query = firstName.split(/\s+/)[0]!;
+    await page.getByTestId("people-search").fill(query);
+    await page.waitForTimeout(600);
+    await page.getByTestId("people-row").first().waitFor();
+    const rows = await page.getByTestId("people-row").allInnerTexts();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.toLowerCase().includes(query.toLowerCase()))).toBe(true);
+    await shot(page, "people-search");
+    await page.getByTestId("people-row").first().click();
+    await page.getByTestId("person-name").waitFor();
+    expect(await page.getByTestId("person-name").innerText()).toContain(query);
+    await shot(page, "person-page");
+    await page.context().close();
+  });
+
+  it("moves the org chart's date and shows another tree", async () => {
+    const page = await newPage();
+    await signIn(page, "company-hr@demo.tekizai.dev");
+    await page.getByTestId("nav-org").click();
+    await page.getByTestId("org-unit").first().waitFor();
+    await shot(page, "org-chart-today");
+    const responses: string[] = [];
+    page.on("response", (response) => {
+      if (response.url().includes("/api/org-chart")) responses.push(response.url());
+    });
+    await page.getByTestId("org-date").fill("2018-04-01");
+    await page.getByTestId("org-date").press("Enter");
+    await page.waitForTimeout(800);
+    expect(responses.some((url) => url.includes("asOf=2018-04-01"))).toBe(true);
+    await page.getByTestId("org-unit").first().waitFor();
+    await shot(page, "org-chart-2018");
+    await page.context().close();
+  });
+
+  it("switches to Japanese: strings, dates and name order change", async () => {
+    const page = await newPage();
+    await signIn(page, "employee@demo.tekizai.dev");
+    const englishNav = await page.getByTestId("nav-people").innerText();
+    await page.getByTestId("lang-switch").click();
+    await page.getByText("日本語").last().click().catch(() => undefined);
+    await page.waitForTimeout(500);
+    const japaneseNav = await page.getByTestId("nav-people").innerText();
+    expect(japaneseNav).not.toBe(englishNav);
+    expect(japaneseNav).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    await shot(page, "home-employee-ja");
+    await page.context().close();
+  });
+
+  it("works at phone width", async () => {
+    const page = await newPage(375, "ja-JP");
+    await signIn(page, "manager@demo.tekizai.dev");
+    await page.waitForLoadState("networkidle");
+    // evaluated in the page, where document and window exist (this file is type-checked without the DOM library)
+    const overflow = await page.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth");
+    expect(overflow).toBeLessThanOrEqual(1);
+    await shot(page, "home-manager-phone");
+    await page.context().close();
+  });
+});

@@ -6,7 +6,8 @@ import { browserUnavailableReason, E2E_REQUIRED, launchBrowser, SCREENSHOT_DIR }
 import { startDemoServer } from "../support/demo-server";
 
 const unavailable = browserUnavailableReason();
-if (unavailable && E2E_REQUIRED) throw new Error(`Browser tests are required here but cannot run: ${unavailable}`);
+if (unavailable && E2E_REQUIRED)
+  throw new Error(`Browser tests are required here but cannot run: ${unavailable}`);
 if (unavailable) process.stderr.write(`\n[browser tests skipped] ${unavailable}\n\n`);
 
 const PASSWORD = "tekizai-demo";
@@ -39,7 +40,8 @@ describe.skipIf(unavailable !== undefined)("browser journeys (Chromium)", () => 
     await page.getByTestId("user-menu").waitFor();
   }
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 
   it("refuses a wrong password with a generic message", async () => {
     const page = await newPage();
@@ -58,7 +60,9 @@ describe.skipIf(unavailable !== undefined)("browser journeys (Chromium)", () => 
       await signIn(page, `${role}@demo.tekizai.dev`);
       await page.waitForLoadState("networkidle");
       await shot(page, `home-${role}`);
-      const me = (await (await page.request.get(`${server.url}/api/me`)).json()) as { roles: { role: string }[] };
+      const me = (await (await page.request.get(`${server.url}/api/me`)).json()) as {
+        roles: { role: string }[];
+      };
       expect(me.roles.map((r) => r.role)).toContain(role.replace("-", "_"));
       await page.context().close();
     });
@@ -104,17 +108,38 @@ describe.skipIf(unavailable !== undefined)("browser journeys (Chromium)", () => 
     await page.context().close();
   });
 
-  it("switches to Japanese: strings, dates and name order change", async () => {
+  it("switches language both ways: strings, dates and name order change", async () => {
     const page = await newPage();
     await signIn(page, "employee@demo.tekizai.dev");
-    const englishNav = await page.getByTestId("nav-people").innerText();
-    await page.getByTestId("lang-switch").click();
-    await page.getByText("日本語").last().click().catch(() => undefined);
-    await page.waitForTimeout(500);
-    const japaneseNav = await page.getByTestId("nav-people").innerText();
-    expect(japaneseNav).not.toBe(englishNav);
-    expect(japaneseNav).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
-    await shot(page, "home-employee-ja");
+    const japanese = /[\u3040-\u30ff\u4e00-\u9fff]/;
+    const choose = async (locale: "en" | "ja") => {
+      await page.getByTestId("lang-switch").click();
+      await page.getByTestId(`lang-${locale}`).click();
+      await page.waitForTimeout(300);
+    };
+    const me = (await (await page.request.get(`${server.url}/api/me`)).json()) as { personId: number };
+    const person = (await (await page.request.get(`${server.url}/api/people/${me.personId}`)).json()) as {
+      name: { family: string; given: string; familyLatin: string; givenLatin: string };
+    };
+    await choose("en");
+    expect(await page.getByTestId("nav-people").innerText()).not.toMatch(japanese);
+    await shot(page, "home-employee-en");
+    await page.goto(`${server.url}/people/${me.personId}`);
+    await page.getByTestId("person-name").waitFor();
+    expect(await page.getByTestId("person-name").innerText()).toContain(
+      `${person.name.givenLatin} ${person.name.familyLatin}`,
+    );
+    await choose("ja");
+    expect(await page.getByTestId("nav-people").innerText()).toMatch(japanese);
+    expect(await page.getByTestId("person-name").innerText()).toContain(
+      `${person.name.family} ${person.name.given}`,
+    );
+    await shot(page, "person-employee-ja");
+    // the choice is kept on the user: a new sign-in in a fresh browser context comes back in Japanese
+    const again = await newPage();
+    await signIn(again, "employee@demo.tekizai.dev");
+    expect(await again.getByTestId("nav-people").innerText()).toMatch(japanese);
+    await again.context().close();
     await page.context().close();
   });
 

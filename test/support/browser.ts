@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 
@@ -16,8 +15,8 @@ export function browserUnavailableReason(): string | undefined {
   return undefined;
 }
 
+/** Playwright gives every launch a fresh, empty profile directory of its own (the equivalent of --user-data-dir). */
 export async function launchBrowser(): Promise<{ browser: Browser; close(): Promise<void> }> {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tekizai-chromium-"));
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [
@@ -29,14 +28,10 @@ export async function launchBrowser(): Promise<{ browser: Browser; close(): Prom
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
-      `--user-data-dir=${userDataDir}`,
     ],
   });
   return {
     browser,
-    close: async () => {
-      await browser.close();
-      fs.rmSync(userDataDir, { recursive: true, force: true });
-    },
+    close: () => browser.close(),
   };
 }

@@ -14,7 +14,10 @@ export interface TestDatabase extends Database {
  * A fresh database cloned from a migrated template (empty, or holding the tiny demo group generated with
  * seed 7 as of TEST_TODAY). Each test gets its own; nothing is shared between tests.
  */
-export async function createTestDatabase(engine: TestEngine, content: "empty" | "demo" = "empty"): Promise<TestDatabase> {
+export async function createTestDatabase(
+  engine: TestEngine,
+  content: "empty" | "demo" = "empty",
+): Promise<TestDatabase> {
   if (engine === "pglite") {
     const file = inject(content === "demo" ? "pgliteDemoTemplate" : "pgliteEmptyTemplate");
     const database = await openDatabase({ loadDataDir: new Blob([fs.readFileSync(file)]) });
@@ -30,7 +33,10 @@ export async function createTestDatabase(engine: TestEngine, content: "empty" | 
   } finally {
     await admin.end();
   }
-  const database = await openDatabase({ databaseUrl: withDatabase(TEST_DATABASE_URL, name), maxConnections: 4 });
+  const database = await openDatabase({
+    databaseUrl: withDatabase(TEST_DATABASE_URL, name),
+    maxConnections: 4,
+  });
   return {
     ...database,
     destroy: async () => {

@@ -45,9 +45,13 @@ export default async function setup(project: TestProject) {
     try {
       for (const name of [postgresEmptyTemplate, postgresDemoTemplate]) {
         await admin.query(`CREATE DATABASE ${name}`);
-        const database = await openDatabase({ databaseUrl: withDatabase(TEST_DATABASE_URL, name), maxConnections: 2 });
+        const database = await openDatabase({
+          databaseUrl: withDatabase(TEST_DATABASE_URL, name),
+          maxConnections: 2,
+        });
         await migrateDatabase(database);
-        if (name === postgresDemoTemplate) await generateDemo(database, { scale: "tiny", seed: 7, today: TEST_TODAY });
+        if (name === postgresDemoTemplate)
+          await generateDemo(database, { scale: "tiny", seed: 7, today: TEST_TODAY });
         await database.close();
       }
     } finally {
@@ -71,7 +75,11 @@ export default async function setup(project: TestProject) {
           [`tekizai_t_${process.pid}_%`, "tekizai_tpl_%"],
         );
         for (const row of rows) {
-          if (row.datname.startsWith("tekizai_tpl_") && ![postgresEmptyTemplate, postgresDemoTemplate].includes(row.datname)) continue;
+          if (
+            row.datname.startsWith("tekizai_tpl_") &&
+            ![postgresEmptyTemplate, postgresDemoTemplate].includes(row.datname)
+          )
+            continue;
           await admin.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
         }
       } finally {

@@ -4,7 +4,13 @@ import { ConfigError, loadConfig } from "./config";
 describe("configuration", () => {
   it("has working defaults", () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, host: "127.0.0.1", databaseUrl: undefined, defaultLocale: "en", trustProxy: false });
+    expect(config).toMatchObject({
+      port: 3000,
+      host: "127.0.0.1",
+      databaseUrl: undefined,
+      defaultLocale: "en",
+      trustProxy: false,
+    });
     expect(config.dataDir.endsWith(".tekizai")).toBe(true);
   });
 
@@ -26,7 +32,9 @@ describe("configuration", () => {
   it("requires a session secret with a PostgreSQL server, and a long one", () => {
     expect(() => loadConfig({ DATABASE_URL: "postgres://localhost/x" })).toThrow(/SESSION_SECRET: required/);
     expect(() => loadConfig({ SESSION_SECRET: "short" })).toThrow(/at least 32/);
-    expect(loadConfig({ DATABASE_URL: "postgres://localhost/x", SESSION_SECRET: "s".repeat(32) }).databaseUrl).toBe("postgres://localhost/x");
+    expect(
+      loadConfig({ DATABASE_URL: "postgres://localhost/x", SESSION_SECRET: "s".repeat(32) }).databaseUrl,
+    ).toBe("postgres://localhost/x");
   });
 
   it("treats blank values as unset", () => {

@@ -24,7 +24,11 @@ export function registerMigrateCommand(program: Command, config: () => Config): 
         const { database } = await openConfiguredDatabase(config());
         try {
           const state = await migrationState(database);
-          emit(json, { engine: database.engine, ...state }, () => `Database (${database.engine}) is up to date: ${state.applied} migrations applied.`);
+          emit(
+            json,
+            { engine: database.engine, ...state },
+            () => `Database (${database.engine}) is up to date: ${state.applied} migrations applied.`,
+          );
         } finally {
           await database.close();
         }
@@ -38,7 +42,9 @@ export function registerMigrateCommand(program: Command, config: () => Config): 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }
 
 export function registerUsersCommand(program: Command, config: () => Config): void {
@@ -53,7 +59,11 @@ export function registerUsersCommand(program: Command, config: () => Config): vo
     .option("--password-stdin", "read the password from standard input")
     .addOption(new Option("--role <role...>", "role(s) to grant").choices(ROLE_FLAGS).makeOptionMandatory())
     .option("--company <code...>", "company code(s) for company-hr")
-    .addOption(new Option("--person <id>", "person the user signs in as (needed for employee and manager)").argParser(positiveInt("--person")))
+    .addOption(
+      new Option("--person <id>", "person the user signs in as (needed for employee and manager)").argParser(
+        positiveInt("--person"),
+      ),
+    )
     .addOption(jsonOption())
     .action(
       async (options: {
@@ -70,7 +80,9 @@ export function registerUsersCommand(program: Command, config: () => Config): vo
         try {
           const password = options.passwordStdin ? await readStdin() : options.password;
           if (!password) {
-            throw AppError.validation([{ path: "--password", message: "give --password or --password-stdin" }]);
+            throw AppError.validation([
+              { path: "--password", message: "give --password or --password-stdin" },
+            ]);
           }
           const { database } = await openConfiguredDatabase(config());
           try {
@@ -83,13 +95,21 @@ export function registerUsersCommand(program: Command, config: () => Config): vo
                 continue;
               }
               if (!options.company?.length) {
-                throw AppError.validation([{ path: "--company", message: "company-hr needs --company CODE" }]);
+                throw AppError.validation([
+                  { path: "--company", message: "company-hr needs --company CODE" },
+                ]);
               }
               for (const code of options.company) {
                 const company = companies.find((c) => c.code.toLowerCase() === code.toLowerCase());
                 if (!company) {
                   throw AppError.validation([
-                    { path: "--company", message: `no company with code "${code}" (known: ${companies.slice(0, 10).map((c) => c.code).join(", ")}${companies.length > 10 ? ", ..." : ""})` },
+                    {
+                      path: "--company",
+                      message: `no company with code "${code}" (known: ${companies
+                        .slice(0, 10)
+                        .map((c) => c.code)
+                        .join(", ")}${companies.length > 10 ? ", ..." : ""})`,
+                    },
                   ]);
                 }
                 roles.push({ role, companyId: company.id });
@@ -104,12 +124,20 @@ export function registerUsersCommand(program: Command, config: () => Config): vo
             });
             if (!parsed.success) {
               throw AppError.validation(
-                parsed.error.issues.map((issue) => ({ path: `--${String(issue.path[0] ?? "")}`, message: issue.message })),
+                parsed.error.issues.map((issue) => ({
+                  path: `--${String(issue.path[0] ?? "")}`,
+                  message: issue.message,
+                })),
               );
             }
             const id = await createUser(database.db, SYSTEM_ACTOR, parsed.data);
             const created = (await listUsers(database.db, SYSTEM_ACTOR)).find((user) => user.id === id)!;
-            emit(json, created, () => `Created user ${created.email} (id ${created.id}) with roles ${created.roles.map((r) => r.role).join(", ")}.`);
+            emit(
+              json,
+              created,
+              () =>
+                `Created user ${created.email} (id ${created.id}) with roles ${created.roles.map((r) => r.role).join(", ")}.`,
+            );
           } finally {
             await database.close();
           }
@@ -133,7 +161,10 @@ export function registerUsersCommand(program: Command, config: () => Config): vo
             items.length === 0
               ? "No users yet."
               : items
-                  .map((user) => `${String(user.id).padStart(5)}  ${user.email.padEnd(36)} ${user.roles.map((r) => r.role + (r.companyId ? `@${r.companyId}` : "")).join(", ")}${user.disabled ? "  (disabled)" : ""}`)
+                  .map(
+                    (user) =>
+                      `${String(user.id).padStart(5)}  ${user.email.padEnd(36)} ${user.roles.map((r) => r.role + (r.companyId ? `@${r.companyId}` : "")).join(", ")}${user.disabled ? "  (disabled)" : ""}`,
+                  )
                   .join("\n"),
           );
         } finally {

@@ -37,26 +37,82 @@ describe("the tekizai command", () => {
   it("creates the first administrator, reading the password from standard input, and lists users", () => {
     const created = tekizai(
       dataDir,
-      ["users", "create", "--role", "group-hr", "--email", "Admin@Example.com", "--name", "Admin", "--password-stdin", "--json"],
+      [
+        "users",
+        "create",
+        "--role",
+        "group-hr",
+        "--email",
+        "Admin@Example.com",
+        "--name",
+        "Admin",
+        "--password-stdin",
+        "--json",
+      ],
       "a-very-long-password\n",
     );
     expect(created.status, created.stderr).toBe(0);
-    expect(JSON.parse(created.stdout)).toMatchObject({ email: "admin@example.com", roles: [{ role: "group_hr", companyId: null }] });
+    expect(JSON.parse(created.stdout)).toMatchObject({
+      email: "admin@example.com",
+      roles: [{ role: "group_hr", companyId: null }],
+    });
     const listed = tekizai(dataDir, ["users", "list", "--json"]);
-    expect(JSON.parse(listed.stdout).items.map((u: { email: string }) => u.email)).toEqual(["admin@example.com"]);
+    expect(JSON.parse(listed.stdout).items.map((u: { email: string }) => u.email)).toEqual([
+      "admin@example.com",
+    ]);
   });
 
   it("explains bad input with the flag named and a non-zero exit", () => {
-    const short = tekizai(dataDir, ["users", "create", "--role", "group-hr", "--email", "x@example.com", "--password", "short"]);
+    const short = tekizai(dataDir, [
+      "users",
+      "create",
+      "--role",
+      "group-hr",
+      "--email",
+      "x@example.com",
+      "--password",
+      "short",
+    ]);
     expect(short.status).toBe(2);
     expect(short.stderr).toContain("--password: must be at least 12 characters");
-    const noCompany = tekizai(dataDir, ["users", "create", "--role", "company-hr", "--email", "y@example.com", "--password", "long-enough-password", "--json"]);
+    const noCompany = tekizai(dataDir, [
+      "users",
+      "create",
+      "--role",
+      "company-hr",
+      "--email",
+      "y@example.com",
+      "--password",
+      "long-enough-password",
+      "--json",
+    ]);
     expect(noCompany.status).toBe(2);
-    expect(JSON.parse(noCompany.stdout).error.fields[0]).toEqual({ path: "--company", message: "company-hr needs --company CODE" });
-    const badRole = tekizai(dataDir, ["users", "create", "--role", "boss", "--email", "z@example.com", "--password", "long-enough-password"]);
+    expect(JSON.parse(noCompany.stdout).error.fields[0]).toEqual({
+      path: "--company",
+      message: "company-hr needs --company CODE",
+    });
+    const badRole = tekizai(dataDir, [
+      "users",
+      "create",
+      "--role",
+      "boss",
+      "--email",
+      "z@example.com",
+      "--password",
+      "long-enough-password",
+    ]);
     expect(badRole.status).not.toBe(0);
     expect(badRole.stderr).toMatch(/boss.*Allowed choices are employee, manager, company-hr, group-hr/s);
-    const duplicate = tekizai(dataDir, ["users", "create", "--role", "group-hr", "--email", "admin@example.com", "--password", "long-enough-password"]);
+    const duplicate = tekizai(dataDir, [
+      "users",
+      "create",
+      "--role",
+      "group-hr",
+      "--email",
+      "admin@example.com",
+      "--password",
+      "long-enough-password",
+    ]);
     expect(duplicate.status).toBe(1);
     expect(duplicate.stderr).toContain("email: a user with this email already exists");
   });

@@ -35,7 +35,11 @@ export function progressReporter(enabled: boolean) {
     };
   }
   const bar = new SingleBar(
-    { format: "  {phase} [{bar}] {percentage}% | {value}/{total} | ETA {eta}s", hideCursor: true, clearOnComplete: false },
+    {
+      format: "  {phase} [{bar}] {percentage}% | {value}/{total} | ETA {eta}s",
+      hideCursor: true,
+      clearOnComplete: false,
+    },
     Presets.shades_classic,
   );
   let started = false;
@@ -60,7 +64,8 @@ export const jsonOption = () => new Option("--json", "print the result as JSON")
 export function positiveInt(name: string) {
   return (value: string): number => {
     const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed < 0) throw new InvalidArgumentError(`${name} must be a whole number, got "${value}"`);
+    if (!Number.isInteger(parsed) || parsed < 0)
+      throw new InvalidArgumentError(`${name} must be a whole number, got "${value}"`);
     return parsed;
   };
 }

@@ -6,11 +6,15 @@ import { embeddedDatabaseExists, migrateDatabase, openDatabase, type Database } 
 import { AppError } from "../shared/errors";
 
 /** Opens the configured database (server or embedded), migrated. The embedded directory is locked while open. */
-export async function openConfiguredDatabase(config: Config): Promise<{ database: Database; created: boolean }> {
+export async function openConfiguredDatabase(
+  config: Config,
+): Promise<{ database: Database; created: boolean }> {
   const created = !config.databaseUrl && !embeddedDatabaseExists(config.dataDir);
   let database: Database;
   try {
-    database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+    database = await openDatabase(
+      config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir },
+    );
   } catch (err) {
     if (err instanceof AppError && err.code === "DATA_DIR_LOCKED") {
       throw new AppError("DATA_DIR_LOCKED", {

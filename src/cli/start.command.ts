@@ -16,7 +16,9 @@ export function registerStartCommand(program: Command, config: () => Config): vo
       "Start the server. A new embedded data directory gets the demo group (small scale) unless --no-demo; a PostgreSQL DATABASE_URL never gets demo data unless you run `tekizai demo`.",
     )
     .option("--no-demo", "start empty even on a new embedded data directory")
-    .addOption(new Option("--port <port>", "port to listen on (overrides PORT)").argParser(positiveInt("--port")))
+    .addOption(
+      new Option("--port <port>", "port to listen on (overrides PORT)").argParser(positiveInt("--port")),
+    )
     .addOption(jsonOption())
     .action(async (options: { demo: boolean; port?: number; json?: boolean }) => {
       const json = options.json === true;
@@ -27,7 +29,11 @@ export function registerStartCommand(program: Command, config: () => Config): vo
           if (!json) process.stderr.write("New data directory: generating the demo group (small scale)...\n");
           const progress = progressReporter(!json);
           try {
-            await generateDemo(database, { scale: "small", seed: 42, onProgress: (p) => progress.update(p.phase, p.done, p.total) });
+            await generateDemo(database, {
+              scale: "small",
+              seed: 42,
+              onProgress: (p) => progress.update(p.phase, p.done, p.total),
+            });
           } finally {
             progress.stop();
           }
@@ -50,7 +56,9 @@ export function registerStartCommand(program: Command, config: () => Config): vo
           demo,
           startedInSeconds: Number(process.uptime().toFixed(2)),
           rssMegabytes: Math.round(process.memoryUsage().rss / 1024 / 1024),
-          demoLogins: demo ? DEMO_LOGINS.map((login) => ({ email: login.email, password: DEMO_PASSWORD })) : [],
+          demoLogins: demo
+            ? DEMO_LOGINS.map((login) => ({ email: login.email, password: DEMO_PASSWORD }))
+            : [],
         };
         emit(json, startup, () => {
           const lines = [
@@ -61,7 +69,9 @@ export function registerStartCommand(program: Command, config: () => Config): vo
             lines.push(`Demo logins (password: ${DEMO_PASSWORD}):`);
             for (const login of DEMO_LOGINS) lines.push(`  ${login.email.padEnd(30)} ${login.description}`);
           } else {
-            lines.push("No demo data. Create the first administrator with: tekizai users create --role group-hr --email ... --name ...");
+            lines.push(
+              "No demo data. Create the first administrator with: tekizai users create --role group-hr --email ... --name ...",
+            );
           }
           lines.push("Press Ctrl+C to stop.");
           return lines.join("\n");
@@ -83,7 +93,14 @@ export function registerDemoCommand(program: Command, config: () => Config): voi
   program
     .command("demo")
     .description("Generate the demo group into an empty database (deterministic for a seed)")
-    .addOption(new Option("--scale <scale>", "group size: tiny ≈ 200, small ≈ 2,000, medium ≈ 20,000, large ≈ 120,000 employees").choices(SCALES).default("small"))
+    .addOption(
+      new Option(
+        "--scale <scale>",
+        "group size: tiny ≈ 200, small ≈ 2,000, medium ≈ 20,000, large ≈ 120,000 employees",
+      )
+        .choices(SCALES)
+        .default("small"),
+    )
     .addOption(new Option("--seed <n>", "random seed").argParser(positiveInt("--seed")).default(42))
     .addOption(jsonOption())
     .action(async (options: { scale: DemoScale; seed: number; json?: boolean }) => {

@@ -6,20 +6,76 @@ import { AppError, type ErrorCode } from "../shared/errors";
  */
 const CONSTRAINTS: Record<string, { code: ErrorCode; path: string; message: string }> = {
   companies_code_key: { code: "CONFLICT", path: "code", message: "a company with this code already exists" },
-  org_units_company_code_key: { code: "CONFLICT", path: "code", message: "this company already has an org unit with this code" },
-  org_unit_versions_no_overlap: { code: "DATED_OVERLAP", path: "validFrom", message: "overlaps another version of this org unit" },
-  grades_company_code_key: { code: "CONFLICT", path: "code", message: "this company already has a grade with this code" },
-  grades_company_rank_key: { code: "CONFLICT", path: "rank", message: "this company already has a grade at this rank" },
-  employments_no_overlap: { code: "DATED_OVERLAP", path: "hireDate", message: "overlaps another employment of this person at this company" },
-  employments_number_one_person: { code: "CONFLICT", path: "employeeNumber", message: "this employee number belongs to another person at this company" },
-  employments_period_check: { code: "VALIDATION_FAILED", path: "terminationDate", message: "must not be before the hire date" },
-  assignments_one_primary: { code: "DATED_OVERLAP", path: "validFrom", message: "overlaps another primary assignment of this employment" },
-  assignments_unit_no_overlap: { code: "DATED_OVERLAP", path: "orgUnitId", message: "this employment is already assigned to this org unit in that period" },
-  assignments_within_employment: { code: "VALIDATION_FAILED", path: "validFrom", message: "the assignment must lie within the employment's period" },
-  assignments_unit_company: { code: "VALIDATION_FAILED", path: "orgUnitId", message: "the org unit belongs to another company (only a secondment may do that)" },
-  assignments_grade_company: { code: "VALIDATION_FAILED", path: "gradeId", message: "the grade belongs to another company" },
-  assignments_position_company: { code: "VALIDATION_FAILED", path: "positionId", message: "the position belongs to another company than the org unit" },
-  assignments_period_check: { code: "VALIDATION_FAILED", path: "validTo", message: "must not be before validFrom" },
+  org_units_company_code_key: {
+    code: "CONFLICT",
+    path: "code",
+    message: "this company already has an org unit with this code",
+  },
+  org_unit_versions_no_overlap: {
+    code: "DATED_OVERLAP",
+    path: "validFrom",
+    message: "overlaps another version of this org unit",
+  },
+  grades_company_code_key: {
+    code: "CONFLICT",
+    path: "code",
+    message: "this company already has a grade with this code",
+  },
+  grades_company_rank_key: {
+    code: "CONFLICT",
+    path: "rank",
+    message: "this company already has a grade at this rank",
+  },
+  employments_no_overlap: {
+    code: "DATED_OVERLAP",
+    path: "hireDate",
+    message: "overlaps another employment of this person at this company",
+  },
+  employments_number_one_person: {
+    code: "CONFLICT",
+    path: "employeeNumber",
+    message: "this employee number belongs to another person at this company",
+  },
+  employments_period_check: {
+    code: "VALIDATION_FAILED",
+    path: "terminationDate",
+    message: "must not be before the hire date",
+  },
+  assignments_one_primary: {
+    code: "DATED_OVERLAP",
+    path: "validFrom",
+    message: "overlaps another primary assignment of this employment",
+  },
+  assignments_unit_no_overlap: {
+    code: "DATED_OVERLAP",
+    path: "orgUnitId",
+    message: "this employment is already assigned to this org unit in that period",
+  },
+  assignments_within_employment: {
+    code: "VALIDATION_FAILED",
+    path: "validFrom",
+    message: "the assignment must lie within the employment's period",
+  },
+  assignments_unit_company: {
+    code: "VALIDATION_FAILED",
+    path: "orgUnitId",
+    message: "the org unit belongs to another company (only a secondment may do that)",
+  },
+  assignments_grade_company: {
+    code: "VALIDATION_FAILED",
+    path: "gradeId",
+    message: "the grade belongs to another company",
+  },
+  assignments_position_company: {
+    code: "VALIDATION_FAILED",
+    path: "positionId",
+    message: "the position belongs to another company than the org unit",
+  },
+  assignments_period_check: {
+    code: "VALIDATION_FAILED",
+    path: "validTo",
+    message: "must not be before validFrom",
+  },
   users_email_key: { code: "CONFLICT", path: "email", message: "a user with this email already exists" },
 };
 
@@ -49,7 +105,9 @@ export function translateDbError(err: unknown): AppError | undefined {
   }
   switch (pgError.code) {
     case "23503":
-      return AppError.validation([{ path: pgError.column ?? "id", message: "refers to a record that does not exist" }]);
+      return AppError.validation([
+        { path: pgError.column ?? "id", message: "refers to a record that does not exist" },
+      ]);
     case "23505":
       return new AppError("CONFLICT", { cause: err });
     case "23P01":
@@ -59,7 +117,9 @@ export function translateDbError(err: unknown): AppError | undefined {
     case "22001":
     case "22007":
     case "22008":
-      return AppError.validation([{ path: pgError.constraint ?? pgError.column ?? "body", message: "is not valid" }]);
+      return AppError.validation([
+        { path: pgError.constraint ?? pgError.column ?? "body", message: "is not valid" },
+      ]);
     default:
       return undefined;
   }

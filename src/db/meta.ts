@@ -8,7 +8,10 @@ export async function getMeta(db: Db, key: string): Promise<string | undefined> 
 }
 
 export async function setMeta(db: Db, key: string, value: string): Promise<void> {
-  await db.insert(appMeta).values({ key, value }).onConflictDoUpdate({ target: appMeta.key, set: { value: sql`excluded.value` } });
+  await db
+    .insert(appMeta)
+    .values({ key, value })
+    .onConflictDoUpdate({ target: appMeta.key, set: { value: sql`excluded.value` } });
 }
 
 export async function isDemo(db: Db): Promise<boolean> {

@@ -34,89 +34,230 @@ interface Case {
 const signedIn = (status: number) => ({ otherwise: status, expect: { anonymous: 401 } });
 
 const CASES: Case[] = [
-  { method: "GET", route: "/api/health", request: () => ({ url: "/api/health" }), expect: {}, otherwise: 200 },
-  { method: "POST", route: "/api/auth/login", request: () => ({ url: "/api/auth/login", payload: { email: "nobody@fixture.test", password: "wrong-password" } }), expect: {}, otherwise: 401 },
-  { method: "POST", route: "/api/auth/logout", request: () => ({ url: "/api/auth/logout" }), expect: {}, otherwise: 204 },
-  { method: "GET", route: "/api/me", request: () => ({ url: "/api/me" }), ...signedIn(200) },
-  { method: "PATCH", route: "/api/me", request: () => ({ url: "/api/me", payload: { locale: "ja" } }), ...signedIn(200) },
-  { method: "GET", route: "/api/users", request: () => ({ url: "/api/users" }), expect: { anonymous: 401, groupHr: 200 }, otherwise: 403 },
   {
-    method: "POST", route: "/api/users",
-    request: (_g, role) => ({ url: "/api/users", payload: { email: `new-${role}@fixture.test`, displayName: "New", password: "a-long-password", roles: [{ role: "group_hr" }] } }),
-    expect: { anonymous: 401, groupHr: 201 }, otherwise: 403,
+    method: "GET",
+    route: "/api/health",
+    request: () => ({ url: "/api/health" }),
+    expect: {},
+    otherwise: 200,
+  },
+  {
+    method: "POST",
+    route: "/api/auth/login",
+    request: () => ({
+      url: "/api/auth/login",
+      payload: { email: "nobody@fixture.test", password: "wrong-password" },
+    }),
+    expect: {},
+    otherwise: 401,
+  },
+  {
+    method: "POST",
+    route: "/api/auth/logout",
+    request: () => ({ url: "/api/auth/logout" }),
+    expect: {},
+    otherwise: 204,
+  },
+  { method: "GET", route: "/api/me", request: () => ({ url: "/api/me" }), ...signedIn(200) },
+  {
+    method: "PATCH",
+    route: "/api/me",
+    request: () => ({ url: "/api/me", payload: { locale: "ja" } }),
+    ...signedIn(200),
+  },
+  {
+    method: "GET",
+    route: "/api/users",
+    request: () => ({ url: "/api/users" }),
+    expect: { anonymous: 401, groupHr: 200 },
+    otherwise: 403,
+  },
+  {
+    method: "POST",
+    route: "/api/users",
+    request: (_g, role) => ({
+      url: "/api/users",
+      payload: {
+        email: `new-${role}@fixture.test`,
+        displayName: "New",
+        password: "a-long-password",
+        roles: [{ role: "group_hr" }],
+      },
+    }),
+    expect: { anonymous: 401, groupHr: 201 },
+    otherwise: 403,
   },
   { method: "GET", route: "/api/companies", request: () => ({ url: "/api/companies" }), ...signedIn(200) },
   {
-    method: "POST", route: "/api/companies",
-    request: (_g, role) => ({ url: "/api/companies", payload: { code: `NEW-${role}`, nameJa: "新会社", nameEn: "New Co", country: "JP", currency: "JPY", isDomestic: true } }),
-    expect: { anonymous: 401, groupHr: 201 }, otherwise: 403,
+    method: "POST",
+    route: "/api/companies",
+    request: (_g, role) => ({
+      url: "/api/companies",
+      payload: {
+        code: `NEW-${role}`,
+        nameJa: "新会社",
+        nameEn: "New Co",
+        country: "JP",
+        currency: "JPY",
+        isDomestic: true,
+      },
+    }),
+    expect: { anonymous: 401, groupHr: 201 },
+    otherwise: 403,
   },
-  { method: "GET", route: "/api/grades", request: (g) => ({ url: `/api/grades?companyId=${g.companies.hq}` }), ...signedIn(200) },
-  { method: "GET", route: "/api/positions", request: (g) => ({ url: `/api/positions?companyId=${g.companies.hq}` }), ...signedIn(200) },
-  { method: "GET", route: "/api/job-categories", request: (g) => ({ url: `/api/job-categories?companyId=${g.companies.hq}` }), ...signedIn(200) },
+  {
+    method: "GET",
+    route: "/api/grades",
+    request: (g) => ({ url: `/api/grades?companyId=${g.companies.hq}` }),
+    ...signedIn(200),
+  },
+  {
+    method: "GET",
+    route: "/api/positions",
+    request: (g) => ({ url: `/api/positions?companyId=${g.companies.hq}` }),
+    ...signedIn(200),
+  },
+  {
+    method: "GET",
+    route: "/api/job-categories",
+    request: (g) => ({ url: `/api/job-categories?companyId=${g.companies.hq}` }),
+    ...signedIn(200),
+  },
   { method: "GET", route: "/api/org-chart", request: () => ({ url: "/api/org-chart" }), ...signedIn(200) },
   {
-    method: "POST", route: "/api/org-units",
-    request: (g, role) => ({ url: "/api/org-units", payload: { companyId: g.companies.hq, code: `U-${role}`, nameJa: "新部", nameEn: "New unit", parentOrgUnitId: g.units.root, validFrom: "2026-01-01" } }),
-    expect: { anonymous: 401, hqHr: 201, groupHr: 201 }, otherwise: 403,
+    method: "POST",
+    route: "/api/org-units",
+    request: (g, role) => ({
+      url: "/api/org-units",
+      payload: {
+        companyId: g.companies.hq,
+        code: `U-${role}`,
+        nameJa: "新部",
+        nameEn: "New unit",
+        parentOrgUnitId: g.units.root,
+        validFrom: "2026-01-01",
+      },
+    }),
+    expect: { anonymous: 401, hqHr: 201, groupHr: 201 },
+    otherwise: 403,
   },
-  { method: "GET", route: "/api/org-units/:id", request: (g) => ({ url: `/api/org-units/${g.units.dev}` }), ...signedIn(200) },
   {
-    method: "POST", route: "/api/org-units/:id/versions",
-    request: (g, _role, index) => ({ url: `/api/org-units/${g.units.sales}/versions`, payload: { nameEn: `Sales ${index}`, validFrom: `2027-01-0${index + 1}` } }),
-    expect: { anonymous: 401, hqHr: 201, groupHr: 201 }, otherwise: 403,
+    method: "GET",
+    route: "/api/org-units/:id",
+    request: (g) => ({ url: `/api/org-units/${g.units.dev}` }),
+    ...signedIn(200),
   },
   {
-    method: "GET", route: "/api/org-units/:id/members",
+    method: "POST",
+    route: "/api/org-units/:id/versions",
+    request: (g, _role, index) => ({
+      url: `/api/org-units/${g.units.sales}/versions`,
+      payload: { nameEn: `Sales ${index}`, validFrom: `2027-01-0${index + 1}` },
+    }),
+    expect: { anonymous: 401, hqHr: 201, groupHr: 201 },
+    otherwise: 403,
+  },
+  {
+    method: "GET",
+    route: "/api/org-units/:id/members",
     request: (g) => ({ url: `/api/org-units/${g.units.dev1}/members` }),
-    expect: { anonymous: 401, manager: 200, hqHr: 200, groupHr: 200 }, otherwise: 403,
+    expect: { anonymous: 401, manager: 200, hqHr: 200, groupHr: 200 },
+    otherwise: 403,
   },
   { method: "GET", route: "/api/people", request: () => ({ url: "/api/people" }), ...signedIn(200) },
   {
-    method: "POST", route: "/api/people",
+    method: "POST",
+    route: "/api/people",
     request: (g, _role, index) => ({
       url: "/api/people",
-      payload: { familyName: "新", givenName: "人", gender: "female", employment: { companyId: g.companies.hq, employeeNumber: `N${index}`, hireDate: "2026-04-01", employmentType: "regular", assignment: { orgUnitId: g.units.sales } } },
+      payload: {
+        familyName: "新",
+        givenName: "人",
+        gender: "female",
+        employment: {
+          companyId: g.companies.hq,
+          employeeNumber: `N${index}`,
+          hireDate: "2026-04-01",
+          employmentType: "regular",
+          assignment: { orgUnitId: g.units.sales },
+        },
+      },
     }),
-    expect: { anonymous: 401, hqHr: 201, groupHr: 201 }, otherwise: 403,
+    expect: { anonymous: 401, hqHr: 201, groupHr: 201 },
+    otherwise: 403,
   },
   {
-    method: "GET", route: "/api/people/:id",
+    method: "GET",
+    route: "/api/people/:id",
     request: (g) => ({ url: `/api/people/${g.people.emi}` }),
-    expect: { anonymous: 401, employee: 200, manager: 200, hqHr: 200, groupHr: 200 }, otherwise: 403,
+    expect: { anonymous: 401, employee: 200, manager: 200, hqHr: 200, groupHr: 200 },
+    otherwise: 403,
   },
   {
-    method: "GET", route: "/api/people/:id/sensitive",
+    method: "GET",
+    route: "/api/people/:id/sensitive",
     request: (g) => ({ url: `/api/people/${g.people.emi}/sensitive` }),
-    expect: { anonymous: 401, employee: 200, hqHr: 200 }, otherwise: 403,
+    expect: { anonymous: 401, employee: 200, hqHr: 200 },
+    otherwise: 403,
   },
   {
-    method: "PUT", route: "/api/people/:id/sensitive",
-    request: (g) => ({ url: `/api/people/${g.people.emi}/sensitive`, payload: { disabilityCategory: "physical", disabilitySevere: true } }),
-    expect: { anonymous: 401, hqHr: 200 }, otherwise: 403,
+    method: "PUT",
+    route: "/api/people/:id/sensitive",
+    request: (g) => ({
+      url: `/api/people/${g.people.emi}/sensitive`,
+      payload: { disabilityCategory: "physical", disabilitySevere: true },
+    }),
+    expect: { anonymous: 401, hqHr: 200 },
+    otherwise: 403,
   },
   {
-    method: "POST", route: "/api/people/:id/employments",
+    method: "POST",
+    route: "/api/people/:id/employments",
     request: (g, role) => ({
       url: `/api/people/${role === "groupHr" ? g.people.hana : g.people.emi}/employments`,
-      payload: { companyId: g.companies.sub, employeeNumber: `T-${role}`, hireDate: "2030-01-01", employmentType: "contract" },
+      payload: {
+        companyId: g.companies.sub,
+        employeeNumber: `T-${role}`,
+        hireDate: "2030-01-01",
+        employmentType: "contract",
+      },
     }),
-    expect: { anonymous: 401, subHr: 201, groupHr: 201 }, otherwise: 403,
+    expect: { anonymous: 401, subHr: 201, groupHr: 201 },
+    otherwise: 403,
   },
   {
-    method: "POST", route: "/api/employments/:id/termination",
-    request: (g, _role, index) => ({ url: `/api/employments/${g.employments.oto}/termination`, payload: { terminationDate: `2026-0${index + 1}-15`, terminationReason: "voluntary" } }),
-    expect: { anonymous: 401, hqHr: 204, groupHr: 204 }, otherwise: 403,
+    method: "POST",
+    route: "/api/employments/:id/termination",
+    request: (g, _role, index) => ({
+      url: `/api/employments/${g.employments.oto}/termination`,
+      payload: { terminationDate: `2026-0${index + 1}-15`, terminationReason: "voluntary" },
+    }),
+    expect: { anonymous: 401, hqHr: 204, groupHr: 204 },
+    otherwise: 403,
   },
   {
-    method: "POST", route: "/api/employments/:id/assignments",
+    method: "POST",
+    route: "/api/employments/:id/assignments",
     request: (g, _role, index) => ({
       url: `/api/employments/${g.employments.emi}/assignments`,
-      payload: { kind: "secondary", orgUnitId: g.units.sales, fte: 0.2, validFrom: `202${index}-04-01`, validTo: `202${index}-09-30` },
+      payload: {
+        kind: "secondary",
+        orgUnitId: g.units.sales,
+        fte: 0.2,
+        validFrom: `202${index}-04-01`,
+        validTo: `202${index}-09-30`,
+      },
     }),
-    expect: { anonymous: 401, hqHr: 201, groupHr: 201 }, otherwise: 403,
+    expect: { anonymous: 401, hqHr: 201, groupHr: 201 },
+    otherwise: 403,
   },
-  { method: "GET", route: "/api/audit", request: () => ({ url: "/api/audit" }), expect: { anonymous: 401, groupHr: 200 }, otherwise: 403 },
+  {
+    method: "GET",
+    route: "/api/audit",
+    request: () => ({ url: "/api/audit" }),
+    expect: { anonymous: 401, groupHr: 200 },
+    otherwise: 403,
+  },
 ];
 
 describe.each(TEST_ENGINES)("access to every route on %s", (engine) => {
@@ -133,10 +274,17 @@ describe.each(TEST_ENGINES)("access to every route on %s", (engine) => {
       if (role !== "anonymous") cookies.set(role, await signIn(app, EMAILS[role], FIXTURE_PASSWORD));
     }
     const employmentOf = async (personId: number) => {
-      const response = await app.inject({ method: "GET", url: `/api/people/${personId}`, headers: { cookie: cookies.get("groupHr")! } });
+      const response = await app.inject({
+        method: "GET",
+        url: `/api/people/${personId}`,
+        headers: { cookie: cookies.get("groupHr")! },
+      });
       return (response.json() as { employments: { id: number }[] }).employments[0]!.id;
     };
-    group = { ...seeded, employments: { emi: await employmentOf(seeded.people.emi), oto: await employmentOf(seeded.people.oto) } };
+    group = {
+      ...seeded,
+      employments: { emi: await employmentOf(seeded.people.emi), oto: await employmentOf(seeded.people.oto) },
+    };
   });
   afterAll(async () => {
     await app?.close();
@@ -174,7 +322,11 @@ describe.each(TEST_ENGINES)("access to every route on %s", (engine) => {
 
   it("scopes the directory: employee sees self, manager their units, company HR their company", async () => {
     const idsFor = async (role: TestRole) => {
-      const response = await app.inject({ method: "GET", url: "/api/people?limit=200", headers: { cookie: cookies.get(role)! } });
+      const response = await app.inject({
+        method: "GET",
+        url: "/api/people?limit=200",
+        headers: { cookie: cookies.get(role)! },
+      });
       return (response.json() as { items: { id: number }[] }).items.map((p) => p.id).sort((a, b) => a - b);
     };
     const { mana, emi, hana, sam } = group.people;
@@ -187,11 +339,19 @@ describe.each(TEST_ENGINES)("access to every route on %s", (engine) => {
   });
 
   it("audits reads of sensitive attributes", async () => {
-    await app.inject({ method: "GET", url: `/api/people/${group.people.emi}/sensitive`, headers: { cookie: cookies.get("hqHr")! } });
-    const response = await app.inject({ method: "GET", url: "/api/audit?entity=person", headers: { cookie: cookies.get("groupHr")! } });
-    const reads = (response.json() as { items: { action: string; entityId: string; userEmail: string }[] }).items.filter(
-      (entry) => entry.action === "person.sensitive.read",
-    );
+    await app.inject({
+      method: "GET",
+      url: `/api/people/${group.people.emi}/sensitive`,
+      headers: { cookie: cookies.get("hqHr")! },
+    });
+    const response = await app.inject({
+      method: "GET",
+      url: "/api/audit?entity=person",
+      headers: { cookie: cookies.get("groupHr")! },
+    });
+    const reads = (
+      response.json() as { items: { action: string; entityId: string; userEmail: string }[] }
+    ).items.filter((entry) => entry.action === "person.sensitive.read");
     expect(reads[0]).toMatchObject({ entityId: String(group.people.emi), userEmail: "hq-hr@fixture.test" });
   });
 });

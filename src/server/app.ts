@@ -7,7 +7,12 @@ import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
 import type { Database } from "../db/client";
 import { registerAuditRoutes } from "../modules/audit/audit.routes";
 import { registerAuthRoutes } from "../modules/auth/auth.routes";
@@ -22,7 +27,9 @@ import type { RouteDeps } from "./types";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const WEB_DIST = path.join(ROOT, "web", "dist");
-export const VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version;
+export const VERSION = (
+  JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }
+).version;
 
 export interface ApiRoute {
   method: string;
@@ -64,7 +71,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate("apiRoutes", apiRoutes);
   app.addHook("onRoute", (route) => {
     if (!route.url.startsWith("/api/") || route.url.startsWith("/api/docs")) return;
-    if (!route.config?.access) throw new Error(`Route ${route.method} ${route.url} does not declare its access (config.access)`);
+    if (!route.config?.access)
+      throw new Error(`Route ${route.method} ${route.url} does not declare its access (config.access)`);
     for (const method of [route.method].flat()) {
       if (method !== "HEAD") apiRoutes.push({ method, url: route.url, access: route.config.access });
     }
@@ -79,7 +87,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: "Tekizai API", version: VERSION, description: "Talent development and human-capital reporting for corporate groups." },
+      info: {
+        title: "Tekizai API",
+        version: VERSION,
+        description: "Talent development and human-capital reporting for corporate groups.",
+      },
       components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: SESSION_COOKIE } } },
       security: [{ session: [] }],
     },
@@ -97,7 +109,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
   app.addHook("preHandler", async (request) => {
-    if (request.routeOptions.config.access === "user" && !request.actor) throw new AppError("UNAUTHENTICATED");
+    if (request.routeOptions.config.access === "user" && !request.actor)
+      throw new AppError("UNAUTHENTICATED");
   });
 
   const deps: RouteDeps = { database: options.database, demo: options.demo, version: VERSION };
@@ -110,7 +123,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const indexHtml = path.join(WEB_DIST, "index.html");
   const serveWeb = (options.serveWeb ?? true) && fs.existsSync(indexHtml);
   if (serveWeb) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+    // wildcard: files built after start (a rebuild while running) are served too; a missing file falls through to the SPA.
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: false });
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.method === "GET" && !request.url.startsWith("/api/")) {
@@ -119,7 +133,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         .type("text/plain")
         .send("The web app is not built. Run `npm run build:web` (npm start does it for you).");
     }
-    return reply.status(404).send(new AppError("NOT_FOUND", { message: `No route ${request.method} ${request.url.split("?")[0]}` }).toBody());
+    return reply
+      .status(404)
+      .send(
+        new AppError("NOT_FOUND", {
+          message: `No route ${request.method} ${request.url.split("?")[0]}`,
+        }).toBody(),
+      );
   });
   return app;
 }

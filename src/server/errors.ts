@@ -18,7 +18,10 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   } else if (hasZodFastifySchemaValidationErrors(error)) {
     appError = AppError.validation(
       error.validation.map((issue) => ({
-        path: fieldPath(issue.instancePath, (issue.params as { missingProperty?: unknown } | undefined)?.missingProperty),
+        path: fieldPath(
+          issue.instancePath,
+          (issue.params as { missingProperty?: unknown } | undefined)?.missingProperty,
+        ),
         message: issue.message ?? "is not valid",
       })),
     );
@@ -33,7 +36,9 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     } else if (fastifyError.statusCode === 429) {
       appError = new AppError("RATE_LIMITED");
     } else if (fastifyError.statusCode === 415 || fastifyError.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") {
-      appError = AppError.validation([{ path: "body", message: "must be JSON (Content-Type: application/json)" }]);
+      appError = AppError.validation([
+        { path: "body", message: "must be JSON (Content-Type: application/json)" },
+      ]);
     } else if (fastifyError.statusCode === 400 && fastifyError.code?.startsWith("FST_ERR_CTP")) {
       appError = AppError.validation([{ path: "body", message: "is not valid JSON" }]);
     } else if (fastifyError.statusCode === 413) {

@@ -7,11 +7,22 @@ export function registerHealthRoutes(app: ZodApp, { database, demo, version }: R
     "/api/health",
     {
       config: { access: "public" },
-      schema: { tags: ["system"], summary: "Database engine, migration state, demo mode", security: [], response: { 200: ZHealth } },
+      schema: {
+        tags: ["system"],
+        summary: "Database engine, migration state, demo mode",
+        security: [],
+        response: { 200: ZHealth },
+      },
     },
     async () => {
       const migrations = await migrationState(database);
-      return { status: migrations.upToDate ? ("ok" as const) : ("degraded" as const), engine: database.engine, migrations, demo, version };
+      return {
+        status: migrations.upToDate ? ("ok" as const) : ("degraded" as const),
+        engine: database.engine,
+        migrations,
+        demo,
+        version,
+      };
     },
   );
 }

@@ -20,6 +20,9 @@ export function covers(validFrom: string, validTo: string | null, day: string): 
 }
 
 /** Whether two inclusive periods overlap. */
-export function overlaps(a: { from: string; to: string | null }, b: { from: string; to: string | null }): boolean {
+export function overlaps(
+  a: { from: string; to: string | null },
+  b: { from: string; to: string | null },
+): boolean {
   return (a.to === null || a.to >= b.from) && (b.to === null || b.to >= a.from);
 }

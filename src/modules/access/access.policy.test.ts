@@ -3,8 +3,16 @@ import { canViewSensitive, directoryScope, permissionsOf, personAccess } from ".
 import { SYSTEM_ACTOR, type UserActor } from "./actor";
 
 const user = (overrides: Partial<UserActor>): UserActor => ({
-  kind: "user", userId: 1, email: "u@x", personId: 10, roles: [], hrCompanyIds: [], isGroupHr: false,
-  managedOrgUnitIds: [], origin: null, ...overrides,
+  kind: "user",
+  userId: 1,
+  email: "u@x",
+  personId: 10,
+  roles: [],
+  hrCompanyIds: [],
+  isGroupHr: false,
+  managedOrgUnitIds: [],
+  origin: null,
+  ...overrides,
 });
 const stranger = { personId: 99, companyIds: [2], inManagedUnits: false };
 
@@ -38,6 +46,10 @@ describe("access policy", () => {
     expect(directoryScope(groupHr)).toEqual({ all: true });
     expect(personAccess(SYSTEM_ACTOR, stranger)).toBe("edit");
     expect(permissionsOf(groupHr)).toMatchObject({ companyScope: null, manageUsers: true, viewAudit: true });
-    expect(permissionsOf(user({}))).toMatchObject({ companyScope: [], manageUsers: false, editPeople: false });
+    expect(permissionsOf(user({}))).toMatchObject({
+      companyScope: [],
+      manageUsers: false,
+      editPeople: false,
+    });
   });
 });

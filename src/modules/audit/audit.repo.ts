@@ -23,7 +23,10 @@ export async function insertAudit(db: Db, record: AuditRecord): Promise<void> {
   });
 }
 
-export async function listAudit(db: Db, filter: { limit: number; entity?: string | undefined; entityId?: string | undefined }) {
+export async function listAudit(
+  db: Db,
+  filter: { limit: number; entity?: string | undefined; entityId?: string | undefined },
+) {
   const conditions: SQL[] = [];
   if (filter.entity) conditions.push(eq(auditLog.entity, filter.entity));
   if (filter.entityId) conditions.push(eq(auditLog.entityId, filter.entityId));

@@ -8,7 +8,12 @@ export function registerAuditRoutes(app: ZodApp, { database }: RouteDeps): void 
     "/api/audit",
     {
       config: { access: "user" },
-      schema: { tags: ["audit"], summary: "The audit log, newest first (group HR)", querystring: ZAuditQuery, response: { 200: ZAuditResponse } },
+      schema: {
+        tags: ["audit"],
+        summary: "The audit log, newest first (group HR)",
+        querystring: ZAuditQuery,
+        response: { 200: ZAuditResponse },
+      },
     },
     async (request) => ({ items: await readAuditLog(database.db, requireActor(request), request.query) }),
   );

@@ -16,7 +16,10 @@ export function audit(
     entity: target.entity ?? null,
     entityId: target.entityId ?? null,
     ip: actor.origin,
-    detail: actor.kind === "system" ? { ...(target.detail as object | undefined), via: actor.origin } : target.detail,
+    detail:
+      actor.kind === "system"
+        ? { ...(target.detail as object | undefined), via: actor.origin }
+        : target.detail,
   });
 }
 

@@ -62,13 +62,22 @@ export async function findSessionUser(db: Db, tokenHash: string, now: Date): Pro
 
 export async function insertSession(
   db: Db,
-  session: { tokenHash: string; userId: number; expiresAt: Date; ip: string | null; userAgent: string | null },
+  session: {
+    tokenHash: string;
+    userId: number;
+    expiresAt: Date;
+    ip: string | null;
+    userAgent: string | null;
+  },
 ): Promise<void> {
   await db.insert(sessions).values(session);
 }
 
 export async function deleteSession(db: Db, tokenHash: string): Promise<number | undefined> {
-  const [row] = await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).returning({ userId: sessions.userId });
+  const [row] = await db
+    .delete(sessions)
+    .where(eq(sessions.tokenHash, tokenHash))
+    .returning({ userId: sessions.userId });
   return row?.userId;
 }
 
@@ -82,7 +91,11 @@ export async function headedOrgUnitIds(db: Db, personId: number, date: string): 
     .selectDistinct({ orgUnitId: assignments.orgUnitId })
     .from(assignments)
     .where(
-      and(eq(assignments.personId, personId), eq(assignments.isHead, true), sql`${assignments.during} @> ${date}::date`),
+      and(
+        eq(assignments.personId, personId),
+        eq(assignments.isHead, true),
+        sql`${assignments.during} @> ${date}::date`,
+      ),
     )
     .orderBy(asc(assignments.orgUnitId));
   return rows.map((row) => row.orgUnitId);
@@ -108,7 +121,9 @@ export async function insertUser(
 ): Promise<number> {
   const [row] = await db.insert(users).values(user).returning({ id: users.id });
   const id = row!.id;
-  await db.insert(userRoles).values(roles.map((grant) => ({ userId: id, role: grant.role, companyId: grant.companyId })));
+  await db
+    .insert(userRoles)
+    .values(roles.map((grant) => ({ userId: id, role: grant.role, companyId: grant.companyId })));
   return id;
 }
 

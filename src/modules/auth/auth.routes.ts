@@ -26,7 +26,8 @@ export function registerAuthRoutes(app: ZodApp, { database }: RouteDeps): void {
         rateLimit: {
           max: 10,
           timeWindow: 60_000,
-          keyGenerator: (request) => `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? "").toLowerCase()}`,
+          keyGenerator: (request) =>
+            `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? "").toLowerCase()}`,
         },
       },
       schema: {
@@ -37,7 +38,10 @@ export function registerAuthRoutes(app: ZodApp, { database }: RouteDeps): void {
       },
     },
     async (request, reply) => {
-      const result = await login(db, request.body, { ip: request.ip, userAgent: request.headers["user-agent"] ?? null });
+      const result = await login(db, request.body, {
+        ip: request.ip,
+        userAgent: request.headers["user-agent"] ?? null,
+      });
       void reply.setCookie(SESSION_COOKIE, result.token, {
         path: "/",
         httpOnly: true,
@@ -52,7 +56,10 @@ export function registerAuthRoutes(app: ZodApp, { database }: RouteDeps): void {
 
   app.post(
     "/api/auth/logout",
-    { config: { access: "public" }, schema: { tags, summary: "Sign out (ends the session)", response: { 204: z.null() } } },
+    {
+      config: { access: "public" },
+      schema: { tags, summary: "Sign out (ends the session)", response: { 204: z.null() } },
+    },
     async (request, reply) => {
       const raw = request.cookies[SESSION_COOKIE];
       const unsigned = raw ? request.unsignCookie(raw) : undefined;
@@ -64,19 +71,32 @@ export function registerAuthRoutes(app: ZodApp, { database }: RouteDeps): void {
 
   app.get(
     "/api/me",
-    { config: { access: "user" }, schema: { tags, summary: "The signed-in user, their roles and what they may do", response: { 200: ZMe } } },
+    {
+      config: { access: "user" },
+      schema: {
+        tags,
+        summary: "The signed-in user, their roles and what they may do",
+        response: { 200: ZMe },
+      },
+    },
     async (request) => describeMe(db, requireActor(request)),
   );
 
   app.patch(
     "/api/me",
-    { config: { access: "user" }, schema: { tags, summary: "Set the user's language", body: ZUpdateMeRequest, response: { 200: ZMe } } },
+    {
+      config: { access: "user" },
+      schema: { tags, summary: "Set the user's language", body: ZUpdateMeRequest, response: { 200: ZMe } },
+    },
     async (request) => setMyLocale(db, requireActor(request), request.body.locale),
   );
 
   app.get(
     "/api/users",
-    { config: { access: "user" }, schema: { tags, summary: "User accounts (group HR)", response: { 200: ZUserList } } },
+    {
+      config: { access: "user" },
+      schema: { tags, summary: "User accounts (group HR)", response: { 200: ZUserList } },
+    },
     async (request) => ({ items: await listUsers(db, requireActor(request)) }),
   );
 
@@ -84,7 +104,12 @@ export function registerAuthRoutes(app: ZodApp, { database }: RouteDeps): void {
     "/api/users",
     {
       config: { access: "user" },
-      schema: { tags, summary: "Create a user account (group HR)", body: ZCreateUserRequest, response: { 201: ZUser } },
+      schema: {
+        tags,
+        summary: "Create a user account (group HR)",
+        body: ZCreateUserRequest,
+        response: { 201: ZUser },
+      },
     },
     async (request, reply) => {
       const actor = requireActor(request);

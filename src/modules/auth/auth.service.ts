@@ -34,7 +34,8 @@ export function hashToken(token: string): string {
 async function actorFor(db: Db, user: UserRow, origin: string | null): Promise<UserActor> {
   const roles = (await rolesOf(db, [user.id])).get(user.id) ?? [];
   const isManager = roles.some((grant) => grant.role === "manager");
-  const managedOrgUnitIds = isManager && user.personId ? await headedOrgUnitIds(db, user.personId, today()) : [];
+  const managedOrgUnitIds =
+    isManager && user.personId ? await headedOrgUnitIds(db, user.personId, today()) : [];
   return {
     kind: "user",
     userId: user.id,
@@ -92,13 +93,20 @@ export async function logout(db: Db, token: string, origin: string | null): Prom
   await db.transaction(async (tx) => {
     const userId = await deleteSession(tx, hashToken(token));
     if (userId !== undefined) {
-      await audit(tx, { kind: "system", origin: origin ?? "unknown" }, "auth.logout", { entity: "user", entityId: userId });
+      await audit(tx, { kind: "system", origin: origin ?? "unknown" }, "auth.logout", {
+        entity: "user",
+        entityId: userId,
+      });
     }
   });
 }
 
 /** The actor behind a session token, or undefined when the session is unknown, expired or the user disabled. */
-export async function actorForSession(db: Db, token: string, origin: string | null): Promise<UserActor | undefined> {
+export async function actorForSession(
+  db: Db,
+  token: string,
+  origin: string | null,
+): Promise<UserActor | undefined> {
   const user = await findSessionUser(db, hashToken(token), new Date());
   return user ? actorFor(db, user, origin) : undefined;
 }
@@ -156,7 +164,10 @@ export async function createUser(db: Db, actor: Actor, request: CreateUserReques
       fields.push({ path: `roles.${index}.companyId`, message: `company ${grant.companyId} does not exist` });
     }
     if ((grant.role === "employee" || grant.role === "manager") && request.personId === null) {
-      fields.push({ path: "personId", message: `the ${grant.role} role needs the person the user signs in as` });
+      fields.push({
+        path: "personId",
+        message: `the ${grant.role} role needs the person the user signs in as`,
+      });
     }
     roles.push({ role: grant.role, companyId: grant.companyId });
   }
@@ -165,7 +176,8 @@ export async function createUser(db: Db, actor: Actor, request: CreateUserReques
   }
   if (fields.length) throw AppError.validation(fields);
   const unique = roles.filter(
-    (grant, index) => roles.findIndex((other) => other.role === grant.role && other.companyId === grant.companyId) === index,
+    (grant, index) =>
+      roles.findIndex((other) => other.role === grant.role && other.companyId === grant.companyId) === index,
   );
   const passwordHash = await hashPassword(request.password);
   return withDbErrors(() =>
@@ -175,7 +187,11 @@ export async function createUser(db: Db, actor: Actor, request: CreateUserReques
         { email: request.email, displayName: request.displayName, passwordHash, personId: request.personId },
         unique,
       );
-      await audit(tx, actor, "user.create", { entity: "user", entityId: id, detail: { email: request.email, roles: unique } });
+      await audit(tx, actor, "user.create", {
+        entity: "user",
+        entityId: id,
+        detail: { email: request.email, roles: unique },
+      });
       return id;
     }),
   );

@@ -25,7 +25,11 @@ export async function insertCompany(db: Db, company: typeof companies.$inferInse
 }
 
 export function listGrades(db: Db, companyId: number) {
-  return db.select().from(grades).where(eq(grades.companyId, companyId)).orderBy(asc(grades.rank), asc(grades.id));
+  return db
+    .select()
+    .from(grades)
+    .where(eq(grades.companyId, companyId))
+    .orderBy(asc(grades.rank), asc(grades.id));
 }
 
 export async function findGrade(db: Db, id: number) {
@@ -34,7 +38,11 @@ export async function findGrade(db: Db, id: number) {
 }
 
 export function listPositions(db: Db, companyId: number) {
-  return db.select().from(positions).where(eq(positions.companyId, companyId)).orderBy(asc(positions.code), asc(positions.id));
+  return db
+    .select()
+    .from(positions)
+    .where(eq(positions.companyId, companyId))
+    .orderBy(asc(positions.code), asc(positions.id));
 }
 
 export async function findPosition(db: Db, id: number) {
@@ -88,7 +96,11 @@ export function orgUnitVersionsOf(db: Db, orgUnitId: number): Promise<OrgUnitVer
     .orderBy(asc(orgUnitVersions.validFrom), asc(orgUnitVersions.id));
 }
 
-export async function orgUnitVersionAt(db: Db, orgUnitId: number, date: string): Promise<OrgUnitVersionRow | undefined> {
+export async function orgUnitVersionAt(
+  db: Db,
+  orgUnitId: number,
+  date: string,
+): Promise<OrgUnitVersionRow | undefined> {
   const [row] = await db
     .select(versionColumns)
     .from(orgUnitVersions)
@@ -102,7 +114,10 @@ export async function insertOrgUnit(db: Db, unit: { companyId: number; code: str
   return row!.id;
 }
 
-export async function insertOrgUnitVersion(db: Db, version: typeof orgUnitVersions.$inferInsert): Promise<number> {
+export async function insertOrgUnitVersion(
+  db: Db,
+  version: typeof orgUnitVersions.$inferInsert,
+): Promise<number> {
   const [row] = await db.insert(orgUnitVersions).values(version).returning({ id: orgUnitVersions.id });
   return row!.id;
 }

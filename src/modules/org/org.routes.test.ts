@@ -2,7 +2,12 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/db";
 import { TEST_ENGINES } from "../../../test/support/engines";
-import { countRows, FIXTURE_PASSWORD, seedFixtureGroup, type FixtureGroup } from "../../../test/support/fixtures";
+import {
+  countRows,
+  FIXTURE_PASSWORD,
+  seedFixtureGroup,
+  type FixtureGroup,
+} from "../../../test/support/fixtures";
 import { buildTestApp, signIn } from "../../../test/support/http";
 import type { OrgChartResponse } from "../../shared/api";
 
@@ -24,8 +29,10 @@ describe.each(TEST_ENGINES)("organisation over HTTP on %s", (engine) => {
   });
 
   const get = (url: string) => app.inject({ method: "GET", url, headers: { cookie } });
-  const post = (url: string, payload: object) => app.inject({ method: "POST", url, payload, headers: { cookie } });
-  const fieldsOf = (body: unknown) => (body as { fields?: { path: string }[] }).fields?.map((f) => f.path) ?? [];
+  const post = (url: string, payload: object) =>
+    app.inject({ method: "POST", url, payload, headers: { cookie } });
+  const fieldsOf = (body: unknown) =>
+    (body as { fields?: { path: string }[] }).fields?.map((f) => f.path) ?? [];
 
   it("a future-dated reorganisation shows only from its date; earlier dates keep the old tree", async () => {
     const created = await post(`/api/org-units/${group.units.dev1}/versions`, {
@@ -36,11 +43,21 @@ describe.each(TEST_ENGINES)("organisation over HTTP on %s", (engine) => {
     });
     expect(created.statusCode).toBe(201);
     const unitOn = async (asOf: string) => {
-      const chart = (await get(`/api/org-chart?companyId=${group.companies.hq}&asOf=${asOf}`)).json() as OrgChartResponse;
+      const chart = (
+        await get(`/api/org-chart?companyId=${group.companies.hq}&asOf=${asOf}`)
+      ).json() as OrgChartResponse;
       return chart.companies[0]!.units.find((u) => u.id === group.units.dev1)!;
     };
-    expect(await unitOn("2027-03-31")).toMatchObject({ name: { en: "Development Section 1" }, parentId: group.units.dev, validTo: "2027-03-31" });
-    expect(await unitOn("2027-04-01")).toMatchObject({ name: { en: "Cloud Section" }, parentId: group.units.root, validTo: null });
+    expect(await unitOn("2027-03-31")).toMatchObject({
+      name: { en: "Development Section 1" },
+      parentId: group.units.dev,
+      validTo: "2027-03-31",
+    });
+    expect(await unitOn("2027-04-01")).toMatchObject({
+      name: { en: "Cloud Section" },
+      parentId: group.units.root,
+      validTo: null,
+    });
     const history = (await get(`/api/org-units/${group.units.dev1}`)).json() as { versions: unknown[] };
     expect(history.versions).toHaveLength(2);
   });
@@ -58,13 +75,24 @@ describe.each(TEST_ENGINES)("organisation over HTTP on %s", (engine) => {
   });
 
   it("refuses a unit under its own sub-unit, a parent of another company, and a date before the unit existed", async () => {
-    const cycle = await post(`/api/org-units/${group.units.dev}/versions`, { parentOrgUnitId: group.units.dev1, validFrom: "2026-06-01" });
+    const cycle = await post(`/api/org-units/${group.units.dev}/versions`, {
+      parentOrgUnitId: group.units.dev1,
+      validFrom: "2026-06-01",
+    });
     expect([cycle.statusCode, fieldsOf(cycle.json())]).toEqual([400, ["parentOrgUnitId"]]);
     const foreign = await post("/api/org-units", {
-      companyId: group.companies.hq, code: "X", nameJa: "X", nameEn: "X", parentOrgUnitId: group.units.subRoot, validFrom: "2026-01-01",
+      companyId: group.companies.hq,
+      code: "X",
+      nameJa: "X",
+      nameEn: "X",
+      parentOrgUnitId: group.units.subRoot,
+      validFrom: "2026-01-01",
     });
     expect([foreign.statusCode, fieldsOf(foreign.json())]).toEqual([400, ["parentOrgUnitId"]]);
-    const early = await post(`/api/org-units/${group.units.sales}/versions`, { nameEn: "Old", validFrom: "2010-01-01" });
+    const early = await post(`/api/org-units/${group.units.sales}/versions`, {
+      nameEn: "Old",
+      validFrom: "2010-01-01",
+    });
     expect([early.statusCode, fieldsOf(early.json())]).toEqual([400, ["validFrom"]]);
   });
 
@@ -78,16 +106,38 @@ describe.each(TEST_ENGINES)("organisation over HTTP on %s", (engine) => {
     const badDate = await get("/api/org-chart?asOf=2026-02-30");
     expect([badDate.statusCode, fieldsOf(badDate.json())]).toEqual([400, ["asOf"]]);
     const longName = await post("/api/org-units", {
-      companyId: group.companies.hq, code: "LONG", nameJa: "長", nameEn: "x".repeat(201), parentOrgUnitId: null, validFrom: "2026-01-01",
+      companyId: group.companies.hq,
+      code: "LONG",
+      nameJa: "長",
+      nameEn: "x".repeat(201),
+      parentOrgUnitId: null,
+      validFrom: "2026-01-01",
     });
     expect([longName.statusCode, fieldsOf(longName.json())]).toEqual([400, ["nameEn"]]);
     const person = await post("/api/people", {
-      familyName: "あ".repeat(101), givenName: "", gender: "robot",
-      employment: { companyId: group.companies.hq, employeeNumber: "Z1", hireDate: "2026-13-01", employmentType: "regular" },
+      familyName: "あ".repeat(101),
+      givenName: "",
+      gender: "robot",
+      employment: {
+        companyId: group.companies.hq,
+        employeeNumber: "Z1",
+        hireDate: "2026-13-01",
+        employmentType: "regular",
+      },
     });
     expect(person.statusCode).toBe(400);
-    expect(fieldsOf(person.json()).sort()).toEqual(["employment.hireDate", "familyName", "gender", "givenName"]);
-    const notJson = await app.inject({ method: "POST", url: "/api/org-units", payload: "name=x", headers: { cookie, "content-type": "text/plain" } });
+    expect(fieldsOf(person.json()).sort()).toEqual([
+      "employment.hireDate",
+      "familyName",
+      "gender",
+      "givenName",
+    ]);
+    const notJson = await app.inject({
+      method: "POST",
+      url: "/api/org-units",
+      payload: "name=x",
+      headers: { cookie, "content-type": "text/plain" },
+    });
     expect(notJson.statusCode).toBe(400);
     expect(await countRows(database.db, "org_units")).toBe(unitsBefore);
     expect(await countRows(database.db, "persons")).toBe(personsBefore);

@@ -44,19 +44,44 @@ export function registerOrgRoutes(app: ZodApp, { database }: RouteDeps): void {
 
   app.post(
     "/api/companies",
-    { config: user, schema: { tags, summary: "Add a group company (group HR)", body: ZCreateCompanyRequest, response: { 201: ZCompany } } },
-    async (request, reply) => reply.status(201).send(await createCompany(db, requireActor(request), request.body)),
+    {
+      config: user,
+      schema: {
+        tags,
+        summary: "Add a group company (group HR)",
+        body: ZCreateCompanyRequest,
+        response: { 201: ZCompany },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createCompany(db, requireActor(request), request.body)),
   );
 
   app.get(
     "/api/grades",
-    { config: user, schema: { tags, summary: "A company's grade ladder", querystring: ZCompanyQuery, response: { 200: ZGradeList } } },
+    {
+      config: user,
+      schema: {
+        tags,
+        summary: "A company's grade ladder",
+        querystring: ZCompanyQuery,
+        response: { 200: ZGradeList },
+      },
+    },
     async (request) => ({ items: await gradesOf(db, requireActor(request), request.query.companyId) }),
   );
 
   app.get(
     "/api/positions",
-    { config: user, schema: { tags, summary: "A company's positions", querystring: ZCompanyQuery, response: { 200: ZPositionList } } },
+    {
+      config: user,
+      schema: {
+        tags,
+        summary: "A company's positions",
+        querystring: ZCompanyQuery,
+        response: { 200: ZPositionList },
+      },
+    },
     async (request) => ({ items: await positionsOf(db, requireActor(request), request.query.companyId) }),
   );
 
@@ -64,7 +89,12 @@ export function registerOrgRoutes(app: ZodApp, { database }: RouteDeps): void {
     "/api/job-categories",
     {
       config: user,
-      schema: { tags, summary: "A company's job categories", querystring: ZCompanyQuery, response: { 200: ZJobCategoryList } },
+      schema: {
+        tags,
+        summary: "A company's job categories",
+        querystring: ZCompanyQuery,
+        response: { 200: ZJobCategoryList },
+      },
     },
     async (request) => ({ items: await jobCategoriesOf(db, requireActor(request), request.query.companyId) }),
   );
@@ -87,14 +117,28 @@ export function registerOrgRoutes(app: ZodApp, { database }: RouteDeps): void {
     "/api/org-units",
     {
       config: user,
-      schema: { tags, summary: "Create an org unit (company HR)", body: ZCreateOrgUnitRequest, response: { 201: ZOrgUnitDetail } },
+      schema: {
+        tags,
+        summary: "Create an org unit (company HR)",
+        body: ZCreateOrgUnitRequest,
+        response: { 201: ZOrgUnitDetail },
+      },
     },
-    async (request, reply) => reply.status(201).send(await createOrgUnit(db, requireActor(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createOrgUnit(db, requireActor(request), request.body)),
   );
 
   app.get(
     "/api/org-units/:id",
-    { config: user, schema: { tags, summary: "An org unit's versions", params: ZIdParams, response: { 200: ZOrgUnitDetail } } },
+    {
+      config: user,
+      schema: {
+        tags,
+        summary: "An org unit's versions",
+        params: ZIdParams,
+        response: { 200: ZOrgUnitDetail },
+      },
+    },
     async (request) => orgUnitHistory(db, requireActor(request), request.params.id),
   );
 
@@ -111,7 +155,9 @@ export function registerOrgRoutes(app: ZodApp, { database }: RouteDeps): void {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await reorganizeOrgUnit(db, requireActor(request), request.params.id, request.body)),
+      reply
+        .status(201)
+        .send(await reorganizeOrgUnit(db, requireActor(request), request.params.id, request.body)),
   );
 
   app.get(

@@ -70,15 +70,25 @@ async function requireCompany(db: Db, companyId: number): Promise<CompanyRow> {
   return company;
 }
 
-export async function createCompany(db: Db, actor: Actor, request: z.infer<typeof ZCreateCompanyRequest>): Promise<Company> {
+export async function createCompany(
+  db: Db,
+  actor: Actor,
+  request: z.infer<typeof ZCreateCompanyRequest>,
+): Promise<Company> {
   assert(isGroupAdmin(actor), "Only group HR may add companies.");
   if (request.parentCompanyId !== null && !(await findCompany(db, request.parentCompanyId))) {
-    throw AppError.validation([{ path: "parentCompanyId", message: `company ${request.parentCompanyId} does not exist` }]);
+    throw AppError.validation([
+      { path: "parentCompanyId", message: `company ${request.parentCompanyId} does not exist` },
+    ]);
   }
   return withDbErrors(() =>
     db.transaction(async (tx) => {
       const row = await insertCompany(tx, { ...request, code: request.code.toUpperCase() });
-      await audit(tx, actor, "company.create", { entity: "company", entityId: row.id, detail: { code: row.code } });
+      await audit(tx, actor, "company.create", {
+        entity: "company",
+        entityId: row.id,
+        detail: { code: row.code },
+      });
       return presentCompany(row);
     }),
   );
@@ -128,9 +138,15 @@ export async function orgChart(
   query: { asOf?: string | undefined; companyId?: number | undefined },
 ): Promise<OrgChartResponse> {
   const asOf = query.asOf ?? today();
-  const companyRows = query.companyId === undefined ? await listCompanyRows(db) : [await requireCompany(db, query.companyId)];
-  const [units, headcounts] = await Promise.all([orgChartUnits(db, asOf, query.companyId), companyHeadcounts(db, asOf)]);
-  const headIds = [...new Set(units.flatMap((unit) => (unit.headPersonId === null ? [] : [unit.headPersonId])))];
+  const companyRows =
+    query.companyId === undefined ? await listCompanyRows(db) : [await requireCompany(db, query.companyId)];
+  const [units, headcounts] = await Promise.all([
+    orgChartUnits(db, asOf, query.companyId),
+    companyHeadcounts(db, asOf),
+  ]);
+  const headIds = [
+    ...new Set(units.flatMap((unit) => (unit.headPersonId === null ? [] : [unit.headPersonId]))),
+  ];
   const heads = new Map((await personsByIds(db, headIds)).map((row) => [row.id, row]));
   const byCompany = new Map<number, typeof units>();
   for (const unit of units) {
@@ -174,21 +190,37 @@ export async function membersOf(db: Db, actor: Actor, orgUnitId: number, asOf = 
   const rows = await orgUnitMembers(db, orgUnitId, asOf);
   return {
     asOf,
-    items: rows.map((row) => ({ ...presentSummary(row), assignmentKind: row.assignmentKind!, isHead: row.isHead === true })),
+    items: rows.map((row) => ({
+      ...presentSummary(row),
+      assignmentKind: row.assignmentKind!,
+      isHead: row.isHead === true,
+    })),
   };
 }
 
-async function checkParent(db: Db, companyId: number, parentId: number | null, validFrom: string, selfId?: number) {
+async function checkParent(
+  db: Db,
+  companyId: number,
+  parentId: number | null,
+  validFrom: string,
+  selfId?: number,
+) {
   if (parentId === null) return;
   const parent = await findOrgUnit(db, parentId);
   if (!parent || parent.companyId !== companyId) {
-    throw AppError.validation([{ path: "parentOrgUnitId", message: `org unit ${parentId} is not a unit of this company` }]);
+    throw AppError.validation([
+      { path: "parentOrgUnitId", message: `org unit ${parentId} is not a unit of this company` },
+    ]);
   }
   if (!(await orgUnitVersionAt(db, parentId, validFrom))) {
-    throw AppError.validation([{ path: "parentOrgUnitId", message: `org unit ${parentId} does not exist on ${validFrom}` }]);
+    throw AppError.validation([
+      { path: "parentOrgUnitId", message: `org unit ${parentId} does not exist on ${validFrom}` },
+    ]);
   }
   if (selfId !== undefined && (await subtreeOrgUnitIds(db, [selfId], validFrom)).includes(parentId)) {
-    throw AppError.validation([{ path: "parentOrgUnitId", message: "a unit cannot be placed under its own sub-unit" }]);
+    throw AppError.validation([
+      { path: "parentOrgUnitId", message: "a unit cannot be placed under its own sub-unit" },
+    ]);
   }
 }
 
@@ -227,10 +259,16 @@ export async function reorganizeOrgUnit(
   if (!unit) throw AppError.notFound("Org unit", orgUnitId);
   assert(canManageCompany(actor, unit.companyId), "You may not change this company's organisation.");
   const current = await orgUnitVersionAt(db, orgUnitId, request.validFrom);
-  if (!current) throw AppError.validation([{ path: "validFrom", message: `the unit does not exist on ${request.validFrom}` }]);
+  if (!current)
+    throw AppError.validation([
+      { path: "validFrom", message: `the unit does not exist on ${request.validFrom}` },
+    ]);
   if (current.validTo !== null) {
     throw AppError.validation([
-      { path: "validFrom", message: `a later version starts on ${addDays(current.validTo, 1)}; reorganise from the latest version` },
+      {
+        path: "validFrom",
+        message: `a later version starts on ${addDays(current.validTo, 1)}; reorganise from the latest version`,
+      },
     ]);
   }
   if (current.validFrom === request.validFrom) {

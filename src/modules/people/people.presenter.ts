@@ -3,7 +3,13 @@ import type { AssignmentDetailRow, EmploymentDetailRow, PersonRow, PersonSummary
 
 type NameParts = Pick<
   PersonRow,
-  "familyName" | "givenName" | "familyNameKana" | "givenNameKana" | "familyNameLatin" | "givenNameLatin" | "nameOrder"
+  | "familyName"
+  | "givenName"
+  | "familyNameKana"
+  | "givenNameKana"
+  | "familyNameLatin"
+  | "givenNameLatin"
+  | "nameOrder"
 >;
 
 export function presentName(row: NameParts): PersonName {
@@ -29,12 +35,21 @@ export function presentSummary(row: PersonSummaryRow): PersonSummary {
     company:
       row.companyId === null
         ? null
-        : { id: row.companyId, code: row.companyCode ?? "", name: localized(row.companyNameJa, row.companyNameEn) },
+        : {
+            id: row.companyId,
+            code: row.companyCode ?? "",
+            name: localized(row.companyNameJa, row.companyNameEn),
+          },
     employeeNumber: row.employeeNumber,
     employmentType: row.employmentType,
-    orgUnit: row.orgUnitId === null ? null : { id: row.orgUnitId, name: localized(row.orgUnitNameJa, row.orgUnitNameEn) },
+    orgUnit:
+      row.orgUnitId === null
+        ? null
+        : { id: row.orgUnitId, name: localized(row.orgUnitNameJa, row.orgUnitNameEn) },
     position:
-      row.positionId === null ? null : { id: row.positionId, name: localized(row.positionNameJa, row.positionNameEn) },
+      row.positionId === null
+        ? null
+        : { id: row.positionId, name: localized(row.positionNameJa, row.positionNameEn) },
     grade:
       row.gradeId === null
         ? null
@@ -55,7 +70,9 @@ export function presentAssignment(row: AssignmentDetailRow, managers: Map<number
       name: localized(row.orgUnitNameJa, row.orgUnitNameEn),
     },
     position:
-      row.positionId === null ? null : { id: row.positionId, name: localized(row.positionNameJa, row.positionNameEn) },
+      row.positionId === null
+        ? null
+        : { id: row.positionId, name: localized(row.positionNameJa, row.positionNameEn) },
     grade:
       row.gradeId === null
         ? null
@@ -76,7 +93,11 @@ export function presentAssignment(row: AssignmentDetailRow, managers: Map<number
 export function presentEmployment(row: EmploymentDetailRow, assignments: Assignment[]): Employment {
   return {
     id: row.id,
-    company: { id: row.companyId, code: row.companyCode, name: { ja: row.companyNameJa, en: row.companyNameEn } },
+    company: {
+      id: row.companyId,
+      code: row.companyCode,
+      name: { ja: row.companyNameJa, en: row.companyNameEn },
+    },
     employeeNumber: row.employeeNumber,
     hireDate: row.hireDate,
     terminationDate: row.terminationDate,

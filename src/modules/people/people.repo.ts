@@ -1,7 +1,14 @@
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { queryRows } from "../../db/query";
-import type { AssignmentKind, DisabilityCategory, EmploymentType, Gender, NameOrder, TerminationReason } from "../../shared/enums";
+import type {
+  AssignmentKind,
+  DisabilityCategory,
+  EmploymentType,
+  Gender,
+  NameOrder,
+  TerminationReason,
+} from "../../shared/enums";
 import type { DirectoryScope } from "../access/access.policy";
 import { assignments, employments, personSensitive, persons } from "./people.schema";
 
@@ -134,12 +141,15 @@ export async function searchDirectory(
   const point = sql`least(coalesce(e.termination_date, ${day}), ${day})`;
   const conditions: SQL[] = [];
   if (!filter.includeInactive) {
-    conditions.push(sql`e.hire_date <= ${day} and (e.termination_date is null or e.termination_date >= ${day})`);
+    conditions.push(
+      sql`e.hire_date <= ${day} and (e.termination_date is null or e.termination_date >= ${day})`,
+    );
   }
   if (filter.companyId !== undefined) conditions.push(sql`e.company_id = ${filter.companyId}`);
   if (filter.employmentType !== undefined) conditions.push(sql`e.employment_type = ${filter.employmentType}`);
   if (filter.gradeId !== undefined) conditions.push(sql`a.grade_id = ${filter.gradeId}`);
-  if (filter.orgUnitId !== undefined) conditions.push(sql`a.org_unit_id in (${subtree([filter.orgUnitId], filter.asOf)})`);
+  if (filter.orgUnitId !== undefined)
+    conditions.push(sql`a.org_unit_id in (${subtree([filter.orgUnitId], filter.asOf)})`);
   if (filter.q) {
     const needle = filter.q.toLowerCase().replace(/[\s\u3000]+/g, "");
     const pattern = `%${needle.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
@@ -147,7 +157,8 @@ export async function searchDirectory(
   }
   if (!scope.all) {
     const parts: SQL[] = [sql`false`];
-    if (scope.companyIds.length) parts.push(sql`e.company_id = any(${`{${scope.companyIds.join(",")}}`}::int[])`);
+    if (scope.companyIds.length)
+      parts.push(sql`e.company_id = any(${`{${scope.companyIds.join(",")}}`}::int[])`);
     if (scope.personId !== null) parts.push(sql`p.id = ${scope.personId}`);
     if (scope.managedOrgUnitIds.length) {
       parts.push(sql`exists (select 1 from assignments ma where ma.person_id = p.id and ma.during @> ${scopeDay}::date
@@ -167,7 +178,10 @@ export async function searchDirectory(
     ${summaryJoins(point)}
     ${where}
     order by p.id, e.hire_date desc, e.id desc`;
-  const [countRow] = await queryRows<{ total: number }>(db, sql`select count(*)::int as total from (${matches}) m`);
+  const [countRow] = await queryRows<{ total: number }>(
+    db,
+    sql`select count(*)::int as total from (${matches}) m`,
+  );
   const rows = await queryRows<PersonSummaryRow>(
     db,
     sql`select * from (${matches}) m order by sort_family, sort_given, id limit ${filter.limit} offset ${filter.offset}`,
@@ -339,7 +353,11 @@ export async function endAssignmentsAfter(db: Db, employmentId: number, lastDay:
   return rows.map((row) => row.id);
 }
 
-export async function assignmentsStartingAfter(db: Db, employmentId: number, lastDay: string): Promise<number> {
+export async function assignmentsStartingAfter(
+  db: Db,
+  employmentId: number,
+  lastDay: string,
+): Promise<number> {
   const rows = await db
     .select({ id: assignments.id })
     .from(assignments)

@@ -50,7 +50,12 @@ export function registerPeopleRoutes(app: ZodApp, { database }: RouteDeps): void
     "/api/people",
     {
       config: user,
-      schema: { tags, summary: "Hire a person (company HR)", body: ZCreatePersonRequest, response: { 201: ZPersonDetail } },
+      schema: {
+        tags,
+        summary: "Hire a person (company HR)",
+        body: ZCreatePersonRequest,
+        response: { 201: ZPersonDetail },
+      },
     },
     async (request, reply) => {
       const actor = requireActor(request);
@@ -116,7 +121,9 @@ export function registerPeopleRoutes(app: ZodApp, { database }: RouteDeps): void
       },
     },
     async (request, reply) =>
-      reply.status(201).send({ id: await addEmployment(db, requireActor(request), request.params.id, request.body) }),
+      reply
+        .status(201)
+        .send({ id: await addEmployment(db, requireActor(request), request.params.id, request.body) }),
   );
 
   app.post(
@@ -150,6 +157,8 @@ export function registerPeopleRoutes(app: ZodApp, { database }: RouteDeps): void
       },
     },
     async (request, reply) =>
-      reply.status(201).send({ id: await addAssignment(db, requireActor(request), request.params.id, request.body) }),
+      reply
+        .status(201)
+        .send({ id: await addAssignment(db, requireActor(request), request.params.id, request.body) }),
   );
 }

@@ -77,7 +77,12 @@ export async function searchPeople(
   return { asOf, total, items: rows.map(presentSummary) };
 }
 
-export async function getPerson(db: Db, actor: Actor, personId: number, asOf = today()): Promise<PersonDetail> {
+export async function getPerson(
+  db: Db,
+  actor: Actor,
+  personId: number,
+  asOf = today(),
+): Promise<PersonDetail> {
   const relation = await relationTo(db, actor, personId);
   const access = personAccess(actor, relation);
   assert(access !== "none", "You may not see this person.");
@@ -86,7 +91,9 @@ export async function getPerson(db: Db, actor: Actor, personId: number, asOf = t
     employmentsOfPerson(db, personId),
     assignmentsOfPerson(db, personId, asOf),
   ]);
-  const managerIds = [...new Set(assignmentRows.flatMap((row) => (row.lineManagerPersonId ? [row.lineManagerPersonId] : [])))];
+  const managerIds = [
+    ...new Set(assignmentRows.flatMap((row) => (row.lineManagerPersonId ? [row.lineManagerPersonId] : []))),
+  ];
   const managers = new Map((await personsByIds(db, managerIds)).map((row) => [row.id, row]));
   const assignments = assignmentRows.map((row) => presentAssignment(row, managers));
   return {
@@ -104,7 +111,10 @@ export async function getPerson(db: Db, actor: Actor, personId: number, asOf = t
 /** Reads the sensitive attributes; every read is audited. */
 export async function getSensitive(db: Db, actor: Actor, personId: number) {
   const relation = await relationTo(db, actor, personId);
-  assert(canViewSensitive(actor, relation), "Sensitive attributes are visible only to company HR and the person.");
+  assert(
+    canViewSensitive(actor, relation),
+    "Sensitive attributes are visible only to company HR and the person.",
+  );
   return db.transaction(async (tx) => {
     const row = await findSensitive(tx, personId);
     await audit(tx, actor, "person.sensitive.read", { entity: "person", entityId: personId });
@@ -142,45 +152,75 @@ async function checkAssignment(
 ): Promise<FieldError[]> {
   const fields: FieldError[] = [];
   const unit = await findOrgUnit(db, assignment.orgUnitId);
-  if (!unit) fields.push({ path: `${prefix}orgUnitId`, message: `org unit ${assignment.orgUnitId} does not exist` });
+  if (!unit)
+    fields.push({ path: `${prefix}orgUnitId`, message: `org unit ${assignment.orgUnitId} does not exist` });
   else if (unit.companyId !== employment.companyId && assignment.kind !== "secondment") {
-    fields.push({ path: `${prefix}orgUnitId`, message: "the org unit belongs to another company (only a secondment may do that)" });
+    fields.push({
+      path: `${prefix}orgUnitId`,
+      message: "the org unit belongs to another company (only a secondment may do that)",
+    });
   }
   if (assignment.gradeId !== null) {
     const grade = await findGrade(db, assignment.gradeId);
-    if (!grade) fields.push({ path: `${prefix}gradeId`, message: `grade ${assignment.gradeId} does not exist` });
+    if (!grade)
+      fields.push({ path: `${prefix}gradeId`, message: `grade ${assignment.gradeId} does not exist` });
     else if (grade.companyId !== employment.companyId) {
-      fields.push({ path: `${prefix}gradeId`, message: "the grade belongs to another company than the employment" });
+      fields.push({
+        path: `${prefix}gradeId`,
+        message: "the grade belongs to another company than the employment",
+      });
     }
   }
   if (assignment.positionId !== null) {
     const position = await findPosition(db, assignment.positionId);
-    if (!position) fields.push({ path: `${prefix}positionId`, message: `position ${assignment.positionId} does not exist` });
+    if (!position)
+      fields.push({
+        path: `${prefix}positionId`,
+        message: `position ${assignment.positionId} does not exist`,
+      });
     else if (unit && position.companyId !== unit.companyId) {
-      fields.push({ path: `${prefix}positionId`, message: "the position belongs to another company than the org unit" });
+      fields.push({
+        path: `${prefix}positionId`,
+        message: "the position belongs to another company than the org unit",
+      });
     }
   }
   if (assignment.lineManagerPersonId !== null && !(await personExists(db, assignment.lineManagerPersonId))) {
-    fields.push({ path: `${prefix}lineManagerPersonId`, message: `person ${assignment.lineManagerPersonId} does not exist` });
+    fields.push({
+      path: `${prefix}lineManagerPersonId`,
+      message: `person ${assignment.lineManagerPersonId} does not exist`,
+    });
   }
   if (assignment.validTo !== null && assignment.validTo < assignment.validFrom) {
     fields.push({ path: `${prefix}validTo`, message: "must not be before validFrom" });
   }
   if (assignment.validFrom < employment.hireDate) {
-    fields.push({ path: `${prefix}validFrom`, message: `must not be before the hire date ${employment.hireDate}` });
+    fields.push({
+      path: `${prefix}validFrom`,
+      message: `must not be before the hire date ${employment.hireDate}`,
+    });
   }
   if (
     employment.terminationDate !== null &&
     (assignment.validTo === null || assignment.validTo > employment.terminationDate)
   ) {
-    fields.push({ path: `${prefix}validTo`, message: `must end by the termination date ${employment.terminationDate}` });
+    fields.push({
+      path: `${prefix}validTo`,
+      message: `must end by the termination date ${employment.terminationDate}`,
+    });
   }
   return fields;
 }
 
-async function checkEmployment(db: Db, actor: Actor, employment: NewEmployment, prefix: string): Promise<FieldError[]> {
+async function checkEmployment(
+  db: Db,
+  actor: Actor,
+  employment: NewEmployment,
+  prefix: string,
+): Promise<FieldError[]> {
   const company = await findCompany(db, employment.companyId);
-  if (!company) return [{ path: `${prefix}companyId`, message: `company ${employment.companyId} does not exist` }];
+  if (!company)
+    return [{ path: `${prefix}companyId`, message: `company ${employment.companyId} does not exist` }];
   assert(canManageCompany(actor, company.id), "You may not add people to this company.");
   if (!employment.assignment) return [];
   return checkAssignment(
@@ -225,20 +265,33 @@ export async function createPerson(db: Db, actor: Actor, request: CreatePersonRe
     db.transaction(async (tx) => {
       const personId = await insertPerson(tx, person);
       const employmentId = await writeEmployment(tx, personId, employment);
-      await audit(tx, actor, "person.create", { entity: "person", entityId: personId, detail: { employmentId } });
+      await audit(tx, actor, "person.create", {
+        entity: "person",
+        entityId: personId,
+        detail: { employmentId },
+      });
       return personId;
     }),
   );
 }
 
-export async function addEmployment(db: Db, actor: Actor, personId: number, request: NewEmployment): Promise<number> {
+export async function addEmployment(
+  db: Db,
+  actor: Actor,
+  personId: number,
+  request: NewEmployment,
+): Promise<number> {
   await relationTo(db, actor, personId);
   const fields = await checkEmployment(db, actor, request, "");
   if (fields.length) throw AppError.validation(fields);
   return withDbErrors(() =>
     db.transaction(async (tx) => {
       const employmentId = await writeEmployment(tx, personId, request);
-      await audit(tx, actor, "employment.create", { entity: "employment", entityId: employmentId, detail: { personId } });
+      await audit(tx, actor, "employment.create", {
+        entity: "employment",
+        entityId: employmentId,
+        detail: { personId },
+      });
       return employmentId;
     }),
   );
@@ -260,7 +313,9 @@ export async function terminateEmployment(
 ): Promise<void> {
   const employment = await employmentForEdit(db, actor, employmentId);
   if (request.terminationDate < employment.hireDate) {
-    throw AppError.validation([{ path: "terminationDate", message: `must not be before the hire date ${employment.hireDate}` }]);
+    throw AppError.validation([
+      { path: "terminationDate", message: `must not be before the hire date ${employment.hireDate}` },
+    ]);
   }
   if ((await assignmentsStartingAfter(db, employmentId, request.terminationDate)) > 0) {
     throw AppError.validation([
@@ -274,7 +329,11 @@ export async function terminateEmployment(
       await audit(tx, actor, "employment.terminate", {
         entity: "employment",
         entityId: employmentId,
-        detail: { ...request, endedAssignmentIds: ended, before: { terminationDate: employment.terminationDate } },
+        detail: {
+          ...request,
+          endedAssignmentIds: ended,
+          before: { terminationDate: employment.terminationDate },
+        },
       });
     }),
   );
@@ -298,7 +357,10 @@ export async function addAssignment(
     if (!replaced || replaced.employmentId !== employmentId) {
       fields.push({ path: "replacesAssignmentId", message: "is not an assignment of this employment" });
     } else if (replaced.validFrom >= request.validFrom) {
-      fields.push({ path: "validFrom", message: `must be after the replaced assignment's start ${replaced.validFrom}` });
+      fields.push({
+        path: "validFrom",
+        message: `must be after the replaced assignment's start ${replaced.validFrom}`,
+      });
     }
   }
   if (fields.length) throw AppError.validation(fields);
@@ -315,7 +377,11 @@ export async function addAssignment(
       await audit(tx, actor, "assignment.create", {
         entity: "assignment",
         entityId: id,
-        detail: { employmentId, replacesAssignmentId: replacesAssignmentId ?? null, before: replaced ?? null },
+        detail: {
+          employmentId,
+          replacesAssignmentId: replacesAssignmentId ?? null,
+          before: replaced ?? null,
+        },
       });
       return id;
     }),

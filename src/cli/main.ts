@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { loadConfig } from "../config";
 import { registerDemoCommand, registerStartCommand } from "./start.command";
 import { registerMigrateCommand, registerUsersCommand } from "./admin.commands";
+import { registerImportCommand } from "../modules/import/import.command"; // import framework (issue 4)
 
 /** The `tekizai` command. Every subcommand has --help and --json and reads the same configuration as the server. */
 const program = new Command()
@@ -15,5 +16,6 @@ registerStartCommand(program, lazyConfig);
 registerDemoCommand(program, lazyConfig);
 registerMigrateCommand(program, lazyConfig);
 registerUsersCommand(program, lazyConfig);
+registerImportCommand(program, lazyConfig); // import framework (issue 4)
 
 await program.parseAsync(process.argv);

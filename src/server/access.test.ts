@@ -258,6 +258,106 @@ const CASES: Case[] = [
     expect: { anonymous: 401, groupHr: 200 },
     otherwise: 403,
   },
+  // import framework (issue 4): the :id rows use a missing id and check sign-in only; per-role rules are in
+  // src/modules/import/import.routes.test.ts
+  {
+    method: "POST",
+    route: "/api/imports",
+    request: (g) => ({
+      url: `/api/imports?kind=grades&companyId=${g.companies.hq}&dryRun=true&wait=true&fileName=grades.json`,
+      payload: [{ code: "X1", nameJa: "試験", nameEn: "Test", rank: 99 }],
+    }),
+    expect: { anonymous: 401, hqHr: 200, groupHr: 200 },
+    otherwise: 403,
+  },
+  {
+    method: "GET",
+    route: "/api/imports",
+    request: () => ({ url: "/api/imports" }),
+    expect: { anonymous: 401, subHr: 200, hqHr: 200, groupHr: 200 },
+    otherwise: 403,
+  },
+  {
+    method: "GET",
+    route: "/api/imports/:id",
+    request: () => ({ url: "/api/imports/999999" }),
+    ...signedIn(404),
+  },
+  {
+    method: "POST",
+    route: "/api/imports/:id/cancel",
+    request: () => ({ url: "/api/imports/999999/cancel" }),
+    ...signedIn(404),
+  },
+  {
+    method: "GET",
+    route: "/api/imports/:id/errors.csv",
+    request: () => ({ url: "/api/imports/999999/errors.csv" }),
+    ...signedIn(404),
+  },
+  {
+    method: "GET",
+    route: "/api/imports/:id/changes",
+    request: () => ({ url: "/api/imports/999999/changes" }),
+    expect: { anonymous: 401, subHr: 404, hqHr: 404, groupHr: 404 },
+    otherwise: 403,
+  },
+  {
+    method: "GET",
+    route: "/api/import-changes",
+    request: (g) => ({ url: `/api/import-changes?personId=${g.people.emi}` }),
+    expect: { anonymous: 401, subHr: 200, hqHr: 200, groupHr: 200 },
+    otherwise: 403,
+  },
+  {
+    method: "GET",
+    route: "/api/import-kinds",
+    request: () => ({ url: "/api/import-kinds" }),
+    expect: { anonymous: 401, subHr: 200, hqHr: 200, groupHr: 200 },
+    otherwise: 403,
+  },
+  {
+    method: "GET",
+    route: "/api/import-templates/:kind",
+    request: () => ({ url: "/api/import-templates/persons?format=csv&lang=ja" }),
+    expect: { anonymous: 401, subHr: 200, hqHr: 200, groupHr: 200 },
+    otherwise: 403,
+  },
+  {
+    method: "GET",
+    route: "/api/import-mappings",
+    request: () => ({ url: "/api/import-mappings" }),
+    expect: { anonymous: 401, subHr: 200, hqHr: 200, groupHr: 200 },
+    otherwise: 403,
+  },
+  {
+    method: "POST",
+    route: "/api/import-mappings",
+    request: (g, role) => ({
+      url: "/api/import-mappings",
+      payload: { companyId: g.companies.hq, definition: { kind: "persons", name: `mapping ${role}` } },
+    }),
+    expect: { anonymous: 401, hqHr: 201, groupHr: 201 },
+    otherwise: 403,
+  },
+  {
+    method: "GET",
+    route: "/api/import-mappings/:id",
+    request: () => ({ url: "/api/import-mappings/999999" }),
+    ...signedIn(404),
+  },
+  {
+    method: "PUT",
+    route: "/api/import-mappings/:id",
+    request: () => ({ url: "/api/import-mappings/999999", payload: { definition: { kind: "persons" } } }),
+    ...signedIn(404),
+  },
+  {
+    method: "DELETE",
+    route: "/api/import-mappings/:id",
+    request: () => ({ url: "/api/import-mappings/999999" }),
+    ...signedIn(404),
+  },
 ];
 
 describe.each(TEST_ENGINES)("access to every route on %s", (engine) => {

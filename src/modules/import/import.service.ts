@@ -1,0 +1,252 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import type { Db } from "../../db/client";
+import { today as todayOf } from "../../shared/dates";
+import { AppError } from "../../shared/errors";
+import { assert } from "../access/access.policy";
+import { actorUserId, type Actor } from "../access/actor";
+import { findCompany } from "../org/org.repo";
+import { getImport, type ImportResult } from "./import.history";
+import { findJob, jobForScope, startJob, updateProgress, type ImportJob } from "./import.jobs";
+import { canImportInto } from "./import.policy";
+import { finishRun, findMapping, heartbeat, insertErrors, insertRun } from "./import.repo";
+import type { AnyImportKind } from "./import.types";
+import { requireImportKind } from "./kinds";
+import { emptyProfile, parseMappingProfile, type MappingProfile } from "./mapping/profile";
+import { applyPlan, ImportApplyError } from "./pipeline/apply";
+import { ImportCancelled, planImport, type ImportPlan } from "./pipeline/plan";
+import type { Encoding, SourceFormat } from "./sources/detect";
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_COLUMNS } from "./sources/source";
+
+export interface StartImportInput {
+  kind: string;
+  /** Required for company kinds; ignored for group kinds (companies). */
+  companyId: number | null;
+  /** A saved mapping profile, or an inline one (the CLI's --mapping file); neither = canonical columns. */
+  mappingId?: number | undefined;
+  mapping?: unknown;
+  /** The uploaded file on disk. */
+  file: string;
+  fileName: string;
+  dryRun: boolean;
+  acceptValidRows: boolean;
+  encoding?: Encoding | "auto" | undefined;
+  format?: SourceFormat | undefined;
+  via: "web" | "cli";
+  /** Delete `file` when the import ends (uploads in a temporary directory). */
+  removeFileAfter?: boolean;
+  maxBytes?: number;
+  /** The import's "today" for far-future checks (tests pin it). */
+  today?: string;
+}
+
+async function fileDigest(file: string): Promise<{ size: number; sha256: string }> {
+  const hash = createHash("sha256");
+  let size = 0;
+  for await (const chunk of fs.createReadStream(file)) {
+    size += (chunk as Buffer).length;
+    hash.update(chunk as Buffer);
+  }
+  return { size, sha256: hash.digest("hex") };
+}
+
+async function resolveProfile(
+  db: Db,
+  kind: AnyImportKind,
+  companyId: number | null,
+  input: StartImportInput,
+): Promise<{ profile: MappingProfile; mappingId: number | null }> {
+  let definition: unknown;
+  let mappingId: number | null = null;
+  if (input.mappingId !== undefined) {
+    const saved = await findMapping(db, input.mappingId);
+    if (!saved || (saved.companyId !== null && saved.companyId !== companyId)) {
+      throw AppError.validation([
+        { path: "mappingId", message: `mapping ${input.mappingId} is not a mapping of this company` },
+      ]);
+    }
+    definition = saved.definition;
+    mappingId = saved.id;
+  } else if (input.mapping !== undefined) {
+    definition = input.mapping;
+  } else {
+    return { profile: emptyProfile(kind.name), mappingId: null };
+  }
+  const parsed = parseMappingProfile(definition);
+  if ("errors" in parsed)
+    throw AppError.validation(
+      parsed.errors.map((e) => ({ path: `mapping.${e.path}`, message: e.message })),
+      "The mapping profile is not valid.",
+    );
+  if (parsed.profile.kind !== kind.name) {
+    throw AppError.validation([
+      { path: "mapping.kind", message: `the mapping is for ${parsed.profile.kind}, not ${kind.name}` },
+    ]);
+  }
+  return { profile: parsed.profile, mappingId };
+}
+
+/**
+ * Starts an import as a job: checks who may import what, records the run (file name, size, SHA-256, mapping)
+ * and runs it in the background. `done` resolves with the result when the job ends (the CLI awaits it; HTTP
+ * clients poll GET /api/imports/:id).
+ */
+export async function startImport(
+  db: Db,
+  actor: Actor,
+  input: StartImportInput,
+): Promise<{ importId: number; done: Promise<ImportResult> }> {
+  const kind = requireImportKind(input.kind);
+  let companyId: number | null = null;
+  if (kind.scope === "company") {
+    if (input.companyId === null)
+      throw AppError.validation([{ path: "companyId", message: `is required for ${kind.name}` }]);
+    if (!(await findCompany(db, input.companyId))) throw AppError.notFound("Company", input.companyId);
+    companyId = input.companyId;
+  }
+  assert(
+    canImportInto(actor, kind.scope, companyId),
+    kind.scope === "group" ? "Only group HR may import companies." : "You may not import into this company.",
+  );
+  const { profile, mappingId } = await resolveProfile(db, kind, companyId, input);
+  const scopeKey = companyId === null ? "group" : `company:${companyId}`;
+  const running = jobForScope(scopeKey);
+  if (running)
+    throw new AppError("CONFLICT", {
+      message: `Import ${running.id} for this company is still running; wait for it or cancel it.`,
+    });
+  const { size, sha256 } = await fileDigest(input.file);
+  const run = await insertRun(db, {
+    kind: kind.name,
+    companyId,
+    mappingId,
+    mapping: profile,
+    userId: actorUserId(actor),
+    via: input.via,
+    fileName: input.fileName.slice(0, 255),
+    fileSize: size,
+    fileSha256: sha256,
+    dryRun: input.dryRun,
+    acceptValidRows: input.acceptValidRows,
+    status: "running",
+  });
+  const job = startJob(run.id, scopeKey, input.dryRun, (job) =>
+    executeImport(db, actor, job, kind, profile, companyId, input),
+  );
+  return { importId: run.id, done: job.done.then(() => getImport(db, actor, run.id)) };
+}
+
+async function executeImport(
+  db: Db,
+  actor: Actor,
+  job: ImportJob,
+  kind: AnyImportKind,
+  profile: MappingProfile,
+  companyId: number | null,
+  input: StartImportInput,
+): Promise<void> {
+  const ctx = { companyId, today: input.today ?? todayOf() };
+  let plan: ImportPlan | undefined;
+  let lastBeat = Date.now();
+  try {
+    plan = await planImport({
+      db,
+      kind,
+      profile,
+      file: input.file,
+      source: {
+        maxBytes: input.maxBytes ?? DEFAULT_MAX_BYTES,
+        maxColumns: DEFAULT_MAX_COLUMNS,
+        encoding: input.encoding,
+        format: input.format,
+      },
+      ctx,
+      isCancelled: () => job.cancelled,
+      onProgress: (p) => {
+        updateProgress(job, { rows: p.rows, bytesRead: p.bytesRead, totalBytes: p.totalBytes });
+        if (Date.now() - lastBeat > 5000) {
+          lastBeat = Date.now();
+          void heartbeat(db, job.id, p.rows).catch(() => undefined);
+        }
+      },
+    });
+    await insertErrors(db, job.id, plan.errors);
+    const base = { counts: plan.counts, preview: plan.preview, format: plan.format, encoding: plan.encoding };
+    if (plan.fileError !== null) {
+      await finishRun(db, job.id, {
+        ...base,
+        status: "rejected",
+        message: `The file was not imported: ${plan.fileError}`,
+      });
+    } else if (input.dryRun) {
+      await finishRun(db, job.id, { ...base, status: "previewed", message: null });
+    } else if (plan.counts.rejected > 0 && !input.acceptValidRows) {
+      const valid = plan.counts.rows - plan.counts.rejected;
+      await finishRun(db, job.id, {
+        ...base,
+        status: "rejected",
+        message: `${plan.counts.rejected} of ${plan.counts.rows} rows were rejected, so nothing was imported (all or nothing). Fix them, or import with acceptValidRows to apply the ${valid} valid rows.`,
+      });
+    } else {
+      updateProgress(job, {
+        phase: "writing",
+        toWrite: plan.entries.reduce((n, e) => n + e.steps.length, 0),
+      });
+      await applyPlan({
+        db,
+        actor,
+        importId: job.id,
+        kind,
+        ctx,
+        plan,
+        fileName: input.fileName,
+        isCancelled: () => job.cancelled,
+        onProgress: (written, total) => updateProgress(job, { written, toWrite: total }),
+      });
+    }
+    updateProgress(job, { phase: "finished" });
+  } catch (err) {
+    const counts = plan?.counts ?? {
+      rows: 0,
+      inserted: 0,
+      updated: 0,
+      unchanged: 0,
+      terminations: 0,
+      rejected: 0,
+    };
+    const base = {
+      counts,
+      preview: plan?.preview ?? null,
+      format: plan?.format ?? null,
+      encoding: plan?.encoding ?? null,
+    };
+    if (err instanceof ImportCancelled) {
+      await finishRun(db, job.id, {
+        ...base,
+        status: "cancelled",
+        message: "The import was cancelled; nothing was written.",
+      });
+    } else {
+      const message =
+        err instanceof ImportApplyError ? err.message : `unexpected error: ${(err as Error).message}`;
+      await finishRun(db, job.id, {
+        ...base,
+        status: "failed",
+        message: `The import failed and nothing was written: ${message}`,
+      });
+    }
+  } finally {
+    if (input.removeFileAfter) fs.rmSync(input.file, { force: true });
+  }
+}
+
+/** Cancels a running import (its transaction rolls back). */
+export async function cancelImport(db: Db, actor: Actor, importId: number): Promise<ImportResult> {
+  const result = await getImport(db, actor, importId);
+  const job = findJob(importId);
+  if (!job || result.status !== "running") {
+    throw new AppError("CONFLICT", { message: `Import ${importId} is not running (${result.status}).` });
+  }
+  job.cancelled = true;
+  return { ...result, cancelRequested: true };
+}

@@ -1,0 +1,414 @@
+import { eq } from "drizzle-orm";
+import { addDays, overlaps } from "../../../shared/dates";
+import { assignments } from "../../people/people.schema";
+import type { ImportKind, KindContext, PlanResult, RowIssue, WrittenRecord } from "../import.types";
+import { bool, field, futureDateIssue, keepAbsent, num, optionalText, text } from "./helpers";
+import {
+  loadPeopleState,
+  type AssignmentState,
+  type EmploymentState,
+  type PeopleState,
+} from "./persons.state";
+
+/**
+ * Assignments, dated: a row says "from validFrom, employee N works in this org unit, as this position, at this
+ * grade". The same values as the version in force are unchanged (a monthly snapshot re-imports cleanly); a
+ * change becomes a new version from validFrom and the version in force ends the day before — never an
+ * overwrite; a row dated on a version's first day corrects that version. A file may hold whole histories.
+ * Primary assignments form one series per employment; a secondary assignment's series is its org unit.
+ */
+const IMPORT_ASSIGNMENT_KINDS = ["primary", "secondary"] as const;
+
+interface AssignmentRow {
+  employeeNumber: string;
+  kind: (typeof IMPORT_ASSIGNMENT_KINDS)[number];
+  orgUnitCode: string;
+  positionCode: string | null;
+  gradeCode: string | null;
+  lineManagerEmployeeNumber: string | null;
+  isHead: boolean;
+  fte: number;
+  validFrom: string;
+  validTo: string | null;
+}
+
+type Values = Pick<
+  AssignmentState,
+  "orgUnitId" | "positionId" | "gradeId" | "lineManagerPersonId" | "isHead" | "fte"
+>;
+
+type AssignmentOp =
+  | { type: "insert"; employmentId: number; personId: number; version: AssignmentState }
+  | { type: "newVersion"; endId: number; employmentId: number; personId: number; version: AssignmentState }
+  | { type: "correct"; id: number; values: Values; validTo: string | null };
+
+const sameValues = (a: Values, b: Values) =>
+  a.orgUnitId === b.orgUnitId &&
+  a.positionId === b.positionId &&
+  a.gradeId === b.gradeId &&
+  a.lineManagerPersonId === b.lineManagerPersonId &&
+  a.isHead === b.isHead &&
+  a.fte === b.fte;
+
+function present(state: PeopleState, a: Values & { validFrom: string; validTo: string | null }) {
+  return {
+    orgUnitCode: state.orgUnits.codeOf.get(a.orgUnitId) ?? null,
+    positionCode: a.positionId === null ? null : (state.positions.codeOf.get(a.positionId) ?? null),
+    gradeCode: a.gradeId === null ? null : (state.grades.codeOf.get(a.gradeId) ?? null),
+    lineManagerPersonId: a.lineManagerPersonId,
+    isHead: a.isHead,
+    fte: a.fte,
+    validFrom: a.validFrom,
+    validTo: a.validTo,
+  };
+}
+
+function resolveValues(
+  row: AssignmentRow,
+  state: PeopleState,
+  ctx: KindContext,
+): Values | { issues: RowIssue[] } {
+  const unit = state.orgUnits.resolve(row.orgUnitCode, "orgUnitCode", ctx);
+  const position = state.positions.resolve(row.positionCode, "positionCode", ctx);
+  const grade = state.grades.resolve(row.gradeCode, "gradeCode", ctx);
+  const found = [unit, position, grade].flatMap((r) => ("issue" in r ? [r.issue] : []));
+  let lineManagerPersonId: number | null = null;
+  if (row.lineManagerEmployeeNumber !== null) {
+    const manager = state.byNumber.get(row.lineManagerEmployeeNumber)?.at(-1);
+    if (!manager)
+      found.push({
+        field: "lineManagerEmployeeNumber",
+        message: `no employee of this company has the number ${row.lineManagerEmployeeNumber}`,
+      });
+    else lineManagerPersonId = manager.personId;
+  }
+  if (found.length) return { issues: found };
+  return {
+    orgUnitId: (unit as { id: number }).id,
+    positionId: (position as { id: number | null }).id,
+    gradeId: (grade as { id: number | null }).id,
+    lineManagerPersonId,
+    isHead: row.isHead,
+    fte: row.fte,
+  };
+}
+
+export const assignmentsKind: ImportKind<AssignmentRow, PeopleState, AssignmentOp> = {
+  name: "assignments",
+  label: { en: "Assignments", ja: "配属" },
+  description: {
+    en: "Who works where, as what, at which grade, from which date (dated: a change is a new version).",
+    ja: "誰が、どこで、どの職位・等級で、いつから働くか（日付つき：変更は新しい版になります）。",
+  },
+  scope: "company",
+  fields: [
+    field(
+      "employeeNumber",
+      "code-lookup",
+      { en: "Employee number", ja: "社員番号" },
+      { required: true, lookup: "employee", maxLength: 32, example: "H0001" },
+    ),
+    field("validFrom", "date", { en: "Valid from", ja: "発令日" }, { required: true, example: "2024-04-01" }),
+    field(
+      "orgUnitCode",
+      "code-lookup",
+      { en: "Org unit code", ja: "所属組織コード" },
+      { required: true, lookup: "org_unit", maxLength: 64, example: "DEV1" },
+    ),
+    field(
+      "positionCode",
+      "code-lookup",
+      { en: "Position code", ja: "職位コード" },
+      { lookup: "position", maxLength: 64, example: "SWE" },
+    ),
+    field(
+      "gradeCode",
+      "code-lookup",
+      { en: "Grade code", ja: "等級コード" },
+      { lookup: "grade", maxLength: 64, example: "M1" },
+    ),
+    field(
+      "kind",
+      "enum",
+      { en: "Assignment kind", ja: "配属区分" },
+      { values: IMPORT_ASSIGNMENT_KINDS, defaultValue: "primary", example: "primary" },
+    ),
+    field(
+      "fte",
+      "number",
+      { en: "FTE share", ja: "按分比率" },
+      { min: 0.01, max: 1, defaultValue: "1", example: "1" },
+    ),
+    field(
+      "isHead",
+      "boolean",
+      { en: "Heads the unit", ja: "組織長" },
+      { defaultValue: "false", example: "false" },
+    ),
+    field(
+      "lineManagerEmployeeNumber",
+      "code-lookup",
+      { en: "Line manager's employee number", ja: "上長の社員番号" },
+      { lookup: "employee", maxLength: 32, example: "" },
+    ),
+    field("validTo", "date", { en: "Valid to (last day)", ja: "終了日（最終日）" }, { example: "" }),
+  ],
+
+  toRow(values, ctx) {
+    const row: AssignmentRow = {
+      employeeNumber: text(values, "employeeNumber"),
+      kind: text(values, "kind") as AssignmentRow["kind"],
+      orgUnitCode: text(values, "orgUnitCode"),
+      positionCode: optionalText(values, "positionCode"),
+      gradeCode: optionalText(values, "gradeCode"),
+      lineManagerEmployeeNumber: optionalText(values, "lineManagerEmployeeNumber"),
+      isHead: bool(values, "isHead", false),
+      fte: num(values, "fte"),
+      validFrom: text(values, "validFrom"),
+      validTo: optionalText(values, "validTo"),
+    };
+    const found = futureDateIssue(ctx, "validFrom", row.validFrom);
+    if (row.validTo !== null && row.validTo < row.validFrom)
+      found.push({
+        field: "validTo",
+        message: `validTo ${row.validTo} is before validFrom ${row.validFrom}`,
+      });
+    return found.length ? { issues: found } : { row };
+  },
+
+  key: (row) =>
+    `${row.employeeNumber}|${row.kind}|${row.kind === "primary" ? "" : `${row.orgUnitCode}|`}${row.validFrom}`,
+
+  loadState: (db, ctx) => loadPeopleState(db, ctx.companyId!, true),
+
+  plan(row, state, ctx): PlanResult<AssignmentOp> {
+    const employments = state.byNumber.get(row.employeeNumber);
+    if (!employments)
+      return {
+        issues: [
+          {
+            field: "employeeNumber",
+            message: `no employee of this company has the number ${row.employeeNumber}`,
+          },
+        ],
+      };
+    const employment = employments.find(
+      (e) =>
+        e.hireDate <= row.validFrom && (e.terminationDate === null || e.terminationDate >= row.validFrom),
+    );
+    if (!employment) {
+      const spans = employments.map((e) => `${e.hireDate} to ${e.terminationDate ?? "now"}`).join(", ");
+      return {
+        issues: [
+          {
+            field: "validFrom",
+            message: `employee ${row.employeeNumber} is not employed on ${row.validFrom} (employed ${spans})`,
+          },
+        ],
+      };
+    }
+    const values = resolveValues(row, state, ctx);
+    if ("issues" in values) return values;
+    if (
+      row.validTo !== null &&
+      employment.terminationDate !== null &&
+      row.validTo > employment.terminationDate
+    ) {
+      return {
+        issues: [
+          {
+            field: "validTo",
+            message: `validTo is after the termination date ${employment.terminationDate}`,
+          },
+        ],
+      };
+    }
+    return planInSeries(row, values, employment, state, ctx);
+  },
+
+  async apply(tx, ops, ctx) {
+    const companyId = ctx.companyId!;
+    const written: WrittenRecord[] = [];
+    let inserts: Extract<AssignmentOp, { type: "insert" }>[] = [];
+    const flush = async () => {
+      if (!inserts.length) return;
+      const ids = await tx
+        .insert(assignments)
+        .values(
+          inserts.map((op) => ({
+            ...versionColumns(op.version),
+            employmentId: op.employmentId,
+            personId: op.personId,
+            companyId,
+          })),
+        )
+        .returning({ id: assignments.id });
+      inserts.forEach((op, i) => {
+        ctx.scratch.set(`assignment:${op.version.id}`, ids[i]!.id);
+        written.push({ entityId: ids[i]!.id, personId: op.personId });
+      });
+      inserts = [];
+    };
+    for (const { op } of ops) {
+      if (op.type === "insert") {
+        inserts.push(op);
+        continue;
+      }
+      await flush();
+      if (op.type === "newVersion") {
+        const endId = op.endId > 0 ? op.endId : ctx.scratch.get(`assignment:${op.endId}`)!;
+        await tx
+          .update(assignments)
+          .set({ validTo: addDays(op.version.validFrom, -1) })
+          .where(eq(assignments.id, endId));
+        const [row] = await tx
+          .insert(assignments)
+          .values({
+            ...versionColumns(op.version),
+            employmentId: op.employmentId,
+            personId: op.personId,
+            companyId,
+          })
+          .returning({ id: assignments.id });
+        ctx.scratch.set(`assignment:${op.version.id}`, row!.id);
+        written.push({ entityId: row!.id, personId: op.personId });
+      } else {
+        const id = op.id > 0 ? op.id : ctx.scratch.get(`assignment:${op.id}`)!;
+        const [row] = await tx
+          .update(assignments)
+          .set({ ...op.values, validTo: op.validTo })
+          .where(eq(assignments.id, id))
+          .returning({ personId: assignments.personId });
+        written.push({ entityId: id, personId: row!.personId });
+      }
+    }
+    await flush();
+    return written;
+  },
+};
+
+const versionColumns = (v: AssignmentState) => ({
+  kind: v.kind,
+  orgUnitId: v.orgUnitId,
+  positionId: v.positionId,
+  gradeId: v.gradeId,
+  lineManagerPersonId: v.lineManagerPersonId,
+  isHead: v.isHead,
+  fte: v.fte,
+  validFrom: v.validFrom,
+  validTo: v.validTo,
+});
+
+/** Diffs the row against its series (primary, or the secondary assignments to that unit) and plans the write. */
+function planInSeries(
+  row: AssignmentRow,
+  given: Values,
+  employment: EmploymentState,
+  state: PeopleState,
+  ctx: KindContext,
+): PlanResult<AssignmentOp> {
+  const inSeries = (a: AssignmentState) =>
+    a.kind === row.kind && (row.kind === "primary" || a.orgUnitId === given.orgUnitId);
+  const series = employment.assignments
+    .filter(inSeries)
+    .sort((a, b) => a.validFrom.localeCompare(b.validFrom));
+  const current = series.find(
+    (a) => a.validFrom <= row.validFrom && (a.validTo === null || a.validTo >= row.validFrom),
+  );
+  // what the file does not give carries over from the version in force (a promotion keeps the manager)
+  const values = current
+    ? keepAbsent<Values>(
+        ctx,
+        [
+          ["positionCode", "positionId"],
+          ["gradeCode", "gradeId"],
+          ["lineManagerEmployeeNumber", "lineManagerPersonId"],
+          ["isHead", "isHead"],
+          ["fte", "fte"],
+        ],
+        given,
+        current,
+      )
+    : given;
+  const next = series.find((a) => a.validFrom > row.validFrom);
+  const personId = employment.personId;
+  const end =
+    row.validTo ??
+    (current ? current.validTo : next ? addDays(next.validFrom, -1) : employment.terminationDate);
+  if (next && (end === null || end >= next.validFrom)) {
+    return {
+      issues: [{ field: "validTo", message: `overlaps the ${row.kind} assignment from ${next.validFrom}` }],
+    };
+  }
+  const clash = employment.assignments.find(
+    (a) =>
+      !inSeries(a) &&
+      a !== current &&
+      a.orgUnitId === values.orgUnitId &&
+      overlaps({ from: a.validFrom, to: a.validTo }, { from: row.validFrom, to: end }),
+  );
+  if (clash)
+    return {
+      issues: [
+        {
+          field: "orgUnitCode",
+          message: `the employee is already assigned (${clash.kind}) to this org unit from ${clash.validFrom}`,
+        },
+      ],
+    };
+  const change = (
+    action: "insert" | "new_version" | "update",
+    before: AssignmentState | null,
+    after: AssignmentState,
+  ) => ({
+    entity: "assignment",
+    personId,
+    action,
+    before: before ? present(state, before) : null,
+    after: { employeeNumber: row.employeeNumber, kind: row.kind, ...present(state, after) },
+  });
+
+  if (current && sameValues(current, values) && (row.validTo === null || row.validTo === current.validTo)) {
+    return { outcome: "unchanged", steps: [] };
+  }
+  if (current && current.validFrom === row.validFrom) {
+    const before = { ...current };
+    Object.assign(current, values, { validTo: end });
+    return {
+      outcome: "changed",
+      steps: [
+        {
+          op: { type: "correct", id: current.id, values, validTo: end },
+          change: change("update", before, current),
+        },
+      ],
+    };
+  }
+  const version: AssignmentState = {
+    id: state.nextTempId--,
+    kind: row.kind,
+    ...values,
+    validFrom: row.validFrom,
+    validTo: end,
+  };
+  employment.assignments.push(version);
+  if (!current) {
+    return {
+      outcome: "new",
+      steps: [
+        {
+          op: { type: "insert", employmentId: employment.id, personId, version },
+          change: change("insert", null, version),
+        },
+      ],
+    };
+  }
+  const before = { ...current };
+  current.validTo = addDays(row.validFrom, -1);
+  // A version this import inserts (temporary id) is not written yet: its insert takes the new end date.
+  const op: AssignmentOp =
+    current.id < 0
+      ? { type: "insert", employmentId: employment.id, personId, version }
+      : { type: "newVersion", endId: current.id, employmentId: employment.id, personId, version };
+  return { outcome: "changed", steps: [{ op, change: change("new_version", before, version) }] };
+}

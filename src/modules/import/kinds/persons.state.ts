@@ -1,0 +1,184 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Db } from "../../../db/client";
+import type { EmploymentType, Gender, NameOrder, TerminationReason } from "../../../shared/enums";
+import { grades, orgUnits, orgUnitVersions, positions } from "../../org/org.schema";
+import { assignments, employments, persons } from "../../people/people.schema";
+import { CodeTable } from "./helpers";
+
+/** What the persons and assignments kinds know about a company's people while planning an import. */
+export interface PersonValues {
+  familyName: string;
+  givenName: string;
+  familyNameKana: string | null;
+  givenNameKana: string | null;
+  familyNameLatin: string | null;
+  givenNameLatin: string | null;
+  nameOrder: NameOrder;
+  gender: Gender;
+  birthDate: string | null;
+  email: string | null;
+}
+
+export interface EmploymentValues {
+  employmentType: EmploymentType;
+  weeklyHours: number;
+}
+
+export interface AssignmentState {
+  id: number;
+  kind: "primary" | "secondary" | "secondment";
+  orgUnitId: number;
+  positionId: number | null;
+  gradeId: number | null;
+  lineManagerPersonId: number | null;
+  isHead: boolean;
+  fte: number;
+  validFrom: string;
+  validTo: string | null;
+}
+
+export interface EmploymentState extends EmploymentValues {
+  id: number;
+  personId: number;
+  employeeNumber: string;
+  hireDate: string;
+  terminationDate: string | null;
+  terminationReason: TerminationReason | null;
+  assignments: AssignmentState[];
+}
+
+export interface PeopleState {
+  /** Employments by employee number, oldest first (a rehire keeps the number). */
+  byNumber: Map<string, EmploymentState[]>;
+  persons: Map<number, PersonValues>;
+  orgUnits: CodeTable;
+  positions: CodeTable;
+  grades: CodeTable;
+  nextTempId: number;
+}
+
+/** Loads the company's employments, their persons and assignments, and the code tables, ordered by id. */
+export async function loadPeopleState(
+  db: Db,
+  companyId: number,
+  withAssignments: boolean,
+): Promise<PeopleState> {
+  const employmentRows = await db
+    .select()
+    .from(employments)
+    .where(eq(employments.companyId, companyId))
+    .orderBy(asc(employments.employeeNumber), asc(employments.hireDate), asc(employments.id));
+  const byNumber = new Map<string, EmploymentState[]>();
+  const byId = new Map<number, EmploymentState>();
+  for (const row of employmentRows) {
+    const state: EmploymentState = {
+      id: row.id,
+      personId: row.personId,
+      employeeNumber: row.employeeNumber,
+      hireDate: row.hireDate,
+      terminationDate: row.terminationDate,
+      terminationReason: row.terminationReason,
+      employmentType: row.employmentType,
+      weeklyHours: Number(row.weeklyHours),
+      assignments: [],
+    };
+    byId.set(row.id, state);
+    const list = byNumber.get(row.employeeNumber) ?? [];
+    list.push(state);
+    byNumber.set(row.employeeNumber, list);
+  }
+  const personMap = new Map<number, PersonValues>();
+  const personIds = [...new Set(employmentRows.map((row) => row.personId))];
+  for (let i = 0; i < personIds.length; i += 5000) {
+    const chunk = personIds.slice(i, i + 5000);
+    const rows = await db.select().from(persons).where(inArray(persons.id, chunk)).orderBy(asc(persons.id));
+    for (const p of rows) {
+      personMap.set(p.id, {
+        familyName: p.familyName,
+        givenName: p.givenName,
+        familyNameKana: p.familyNameKana,
+        givenNameKana: p.givenNameKana,
+        familyNameLatin: p.familyNameLatin,
+        givenNameLatin: p.givenNameLatin,
+        nameOrder: p.nameOrder,
+        gender: p.gender,
+        birthDate: p.birthDate,
+        email: p.email,
+      });
+    }
+  }
+  if (withAssignments) {
+    const rows = await db
+      .select()
+      .from(assignments)
+      .where(eq(assignments.companyId, companyId))
+      .orderBy(asc(assignments.employmentId), asc(assignments.validFrom), asc(assignments.id));
+    for (const a of rows) {
+      byId.get(a.employmentId)?.assignments.push({
+        id: a.id,
+        kind: a.kind,
+        orgUnitId: a.orgUnitId,
+        positionId: a.positionId,
+        gradeId: a.gradeId,
+        lineManagerPersonId: a.lineManagerPersonId,
+        isHead: a.isHead,
+        fte: Number(a.fte),
+        validFrom: a.validFrom,
+        validTo: a.validTo,
+      });
+    }
+  }
+  return { byNumber, persons: personMap, ...(await loadCodeTables(db, companyId)), nextTempId: -1 };
+}
+
+export async function loadCodeTables(db: Db, companyId: number) {
+  const orgUnitTable = new CodeTable("org unit");
+  for (const unit of await db
+    .select()
+    .from(orgUnits)
+    .where(eq(orgUnits.companyId, companyId))
+    .orderBy(asc(orgUnits.id))) {
+    orgUnitTable.add(unit.id, unit.code);
+  }
+  const versions = await db
+    .select({
+      orgUnitId: orgUnitVersions.orgUnitId,
+      nameJa: orgUnitVersions.nameJa,
+      nameEn: orgUnitVersions.nameEn,
+    })
+    .from(orgUnitVersions)
+    .where(and(eq(orgUnitVersions.companyId, companyId)))
+    .orderBy(asc(orgUnitVersions.id));
+  for (const v of versions) {
+    orgUnitTable.addName(v.orgUnitId, v.nameJa);
+    orgUnitTable.addName(v.orgUnitId, v.nameEn);
+  }
+  const positionTable = new CodeTable("position");
+  for (const p of await db
+    .select()
+    .from(positions)
+    .where(eq(positions.companyId, companyId))
+    .orderBy(asc(positions.id))) {
+    positionTable.add(p.id, p.code, [p.nameJa, p.nameEn]);
+  }
+  const gradeTable = new CodeTable("grade");
+  for (const g of await db
+    .select()
+    .from(grades)
+    .where(eq(grades.companyId, companyId))
+    .orderBy(asc(grades.id))) {
+    gradeTable.add(g.id, g.code, [g.nameJa, g.nameEn]);
+  }
+  return { orgUnits: orgUnitTable, positions: positionTable, grades: gradeTable };
+}
+
+/** The employment with this number that covers the day (or, failing that, the latest one). */
+export function employmentOn(
+  state: PeopleState,
+  employeeNumber: string,
+  day: string,
+): EmploymentState | undefined {
+  const list = state.byNumber.get(employeeNumber);
+  if (!list) return undefined;
+  return list.find((e) => e.hireDate <= day && (e.terminationDate === null || e.terminationDate >= day));
+}

@@ -1,0 +1,43 @@
+import { AppError } from "../../../shared/errors";
+import type { AnyImportKind } from "../import.types";
+
+/**
+ * The import kinds known to this installation. Built-in kinds register themselves in ./index.ts; a later
+ * module (training records, skills, ...) calls `registerImportKind` from its own kinds file and imports it there.
+ */
+const kinds = new Map<string, AnyImportKind>();
+
+export function registerImportKind(kind: AnyImportKind): void {
+  if (kinds.has(kind.name)) throw new Error(`Import kind ${kind.name} is registered twice`);
+  const names = new Set<string>();
+  for (const field of kind.fields) {
+    if (names.has(field.name)) throw new Error(`Import kind ${kind.name} declares field ${field.name} twice`);
+    names.add(field.name);
+    if (field.type === "enum" && !field.values?.length)
+      throw new Error(`Enum field ${kind.name}.${field.name} has no values`);
+  }
+  kinds.set(kind.name, kind);
+}
+
+export function findImportKind(name: string): AnyImportKind | undefined {
+  return kinds.get(name);
+}
+
+export function requireImportKind(name: string): AnyImportKind {
+  const kind = kinds.get(name);
+  if (!kind) {
+    throw AppError.validation([
+      { path: "kind", message: `unknown import kind "${name}"; one of: ${importKindNames().join(", ")}` },
+    ]);
+  }
+  return kind;
+}
+
+/** Kind names in registration order (the order of the docs and the web app). */
+export function importKindNames(): string[] {
+  return [...kinds.keys()];
+}
+
+export function listImportKinds(): AnyImportKind[] {
+  return [...kinds.values()];
+}

@@ -1,0 +1,224 @@
+import type { Db } from "../../../db/client";
+import type { AnyImportKind, ChangeRecord, KindContext, PlannedStep } from "../import.types";
+import { columnOf, mapRecord, resolveColumns, type ImportError } from "../mapping/mapper";
+import type { MappingProfile } from "../mapping/profile";
+import { SourceError, type Encoding, type SourceFormat } from "../sources/detect";
+import { openSource, type SourceOptions } from "../sources/source";
+
+/**
+ * Phase 1 of an import: stream the file, map and validate every row, and diff it against the database
+ * (loaded once into the kind's state). Nothing is written; the result is the dry run's report and, for an
+ * apply, the list of writes. Only rows that change something are kept in memory.
+ */
+export interface ImportCounts {
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  terminations: number;
+  rejected: number;
+}
+
+export interface PlannedEntry {
+  rowNumber: number;
+  key: string;
+  // biome-ignore lint/suspicious/noExplicitAny: ops are the kind's own type, opaque to the framework.
+  steps: PlannedStep<any>[];
+}
+
+export interface PreviewChange extends ChangeRecord {
+  row: number;
+  key: string;
+}
+
+export interface ImportPlan {
+  format: SourceFormat | null;
+  encoding: Encoding | null;
+  delimiter: string | null;
+  headers: string[];
+  ignoredColumns: string[];
+  counts: ImportCounts;
+  /** Every error up to MAX_KEPT_ERRORS (the counts are complete). */
+  errors: ImportError[];
+  errorCount: number;
+  /** Why the whole file was refused, if it was: nothing of it is imported. */
+  fileError: string | null;
+  entries: PlannedEntry[];
+  preview: PreviewChange[];
+}
+
+export interface PlanProgress {
+  rows: number;
+  bytesRead: number;
+  totalBytes: number;
+}
+
+export const MAX_KEPT_ERRORS = 100_000;
+export const PREVIEW_CHANGES = 200;
+
+export class ImportCancelled extends Error {
+  constructor() {
+    super("The import was cancelled.");
+    this.name = "ImportCancelled";
+  }
+}
+
+export interface PlanInput {
+  db: Db;
+  kind: AnyImportKind;
+  profile: MappingProfile;
+  file: string;
+  source: Pick<SourceOptions, "maxBytes" | "maxColumns" | "encoding" | "format">;
+  ctx: Omit<KindContext, "lookupBy" | "absentFields">;
+  isCancelled: () => boolean;
+  onProgress: (progress: PlanProgress) => void;
+}
+
+const emptyCounts = (): ImportCounts => ({
+  rows: 0,
+  inserted: 0,
+  updated: 0,
+  unchanged: 0,
+  terminations: 0,
+  rejected: 0,
+});
+
+export async function planImport(input: PlanInput): Promise<ImportPlan> {
+  const { kind, profile, ctx } = input;
+  const plan: ImportPlan = {
+    format: null,
+    encoding: null,
+    delimiter: null,
+    headers: [],
+    ignoredColumns: [],
+    counts: emptyCounts(),
+    errors: [],
+    errorCount: 0,
+    fileError: null,
+    entries: [],
+    preview: [],
+  };
+  const report = (error: ImportError) => {
+    plan.errorCount++;
+    if (plan.errors.length < MAX_KEPT_ERRORS) plan.errors.push(error);
+  };
+  let lastRow = 0;
+  try {
+    const source = await openSource(input.file, {
+      maxBytes: input.source.maxBytes,
+      maxColumns: input.source.maxColumns,
+      format: input.source.format,
+      encoding: input.source.encoding ?? profile.encoding,
+      delimiter: profile.delimiter,
+    });
+    Object.assign(plan, {
+      format: source.format,
+      encoding: source.encoding,
+      delimiter: source.delimiter,
+      headers: source.headers,
+    });
+    const columns = resolveColumns(kind, profile, source.headers, source.headerRow);
+    plan.ignoredColumns = columns.ignoredColumns;
+    if (columns.errors.length) {
+      for (const error of columns.errors) report(error);
+      plan.fileError =
+        columns.errors.length === 1
+          ? columns.errors[0]!.message
+          : `${columns.errors.length} problems with the columns`;
+      await source.records.return(undefined);
+      return { ...plan, entries: [], preview: [] };
+    }
+    const lookupBy: Record<string, "code" | "name"> = {};
+    for (const resolved of columns.fields)
+      if (resolved.mapping?.lookupBy) lookupBy[resolved.field.name] = resolved.mapping.lookupBy;
+    const absentFields = new Set(
+      columns.fields
+        .filter(
+          (f) => f.column === null && f.mapping?.constant === undefined && f.mapping?.default === undefined,
+        )
+        .map((f) => f.field.name),
+    );
+    const kindCtx: KindContext = { ...ctx, lookupBy, absentFields };
+    const state = await kind.loadState(input.db, kindCtx);
+    const keys = new Map<string, number>();
+    let lastYield = Date.now();
+
+    for await (const record of source.records) {
+      lastRow = record.rowNumber;
+      plan.counts.rows++;
+      if (plan.counts.rows % 500 === 0 || Date.now() - lastYield > 200) {
+        if (input.isCancelled()) throw new ImportCancelled();
+        input.onProgress({
+          rows: plan.counts.rows,
+          bytesRead: source.bytesRead(),
+          totalBytes: source.totalBytes,
+        });
+        // let the server answer progress polls while a large file is read
+        await new Promise((resolve) => setImmediate(resolve));
+        lastYield = Date.now();
+      }
+      const rowErrors: ImportError[] = record.problems.map((p) => ({ row: record.rowNumber, ...p }));
+      const mapped = mapRecord(record, columns, profile);
+      rowErrors.push(...mapped.errors);
+      const cell = (field: string) => {
+        const column = columnOf(columns, field);
+        return { column, value: record.values[column] ?? "" };
+      };
+      if (!rowErrors.length) {
+        const built = kind.toRow(mapped.values, kindCtx);
+        if ("issues" in built) {
+          for (const issue of built.issues)
+            rowErrors.push({ row: record.rowNumber, ...cell(issue.field), message: issue.message });
+        } else {
+          const key = kind.key(built.row);
+          const earlier = keys.get(key);
+          if (earlier !== undefined) {
+            const keyField = kind.fields[0]!.name;
+            rowErrors.push({
+              row: record.rowNumber,
+              ...cell(keyField),
+              message: `duplicate of row ${earlier} (the same ${kind.label.en.toLowerCase()} key ${key})`,
+            });
+          } else {
+            keys.set(key, record.rowNumber);
+            const planned = kind.plan(built.row, state, kindCtx);
+            if ("issues" in planned) {
+              for (const issue of planned.issues)
+                rowErrors.push({ row: record.rowNumber, ...cell(issue.field), message: issue.message });
+            } else {
+              const counter =
+                planned.outcome === "new"
+                  ? "inserted"
+                  : planned.outcome === "changed"
+                    ? "updated"
+                    : "unchanged";
+              plan.counts[counter]++;
+              if (planned.termination) plan.counts.terminations++;
+              if (planned.steps.length)
+                plan.entries.push({ rowNumber: record.rowNumber, key, steps: planned.steps });
+              for (const step of planned.steps) {
+                if (plan.preview.length < PREVIEW_CHANGES)
+                  plan.preview.push({ row: record.rowNumber, key, ...step.change });
+              }
+            }
+          }
+        }
+      }
+      if (rowErrors.length) {
+        plan.counts.rejected++;
+        for (const error of rowErrors) report(error);
+      }
+    }
+    input.onProgress({ rows: plan.counts.rows, bytesRead: source.totalBytes, totalBytes: source.totalBytes });
+  } catch (err) {
+    if (!(err instanceof SourceError)) throw err;
+    plan.fileError = err.message;
+    report({ row: err.rowNumber || lastRow + 1, column: "(file)", value: "", message: err.message });
+  }
+  if (plan.fileError !== null) {
+    plan.entries = [];
+    plan.preview = [];
+    plan.counts = { ...emptyCounts(), rows: plan.counts.rows, rejected: plan.counts.rows };
+  }
+  return plan;
+}

@@ -16,12 +16,10 @@ import {
 import type { Database } from "../db/client";
 import { registerAuditRoutes } from "../modules/audit/audit.routes";
 import { registerAuthRoutes } from "../modules/auth/auth.routes";
-import { registerDisclosureRoutes } from "../modules/disclosure/disclosure.routes"; // human-capital metrics (issue 5)
 import { registerImportRoutes } from "../modules/import/import.routes"; // import framework (issue 4)
 import { actorForSession } from "../modules/auth/auth.service";
 import { registerOrgRoutes } from "../modules/org/org.routes";
 import { registerPeopleRoutes } from "../modules/people/people.routes";
-import { registerSkillsRoutes } from "../modules/skills/skills.routes"; // skills and learning (issue 6)
 import { AppError } from "../shared/errors";
 import { SESSION_COOKIE, type RouteAccess } from "./context";
 import { handleError } from "./errors";
@@ -123,8 +121,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPeopleRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerImportRoutes(app, deps); // import framework (issue 4)
-  registerDisclosureRoutes(app, deps); // human-capital metrics (issue 5)
-  registerSkillsRoutes(app, deps); // skills and learning (issue 6)
 
   const indexHtml = path.join(WEB_DIST, "index.html");
   const serveWeb = (options.serveWeb ?? true) && fs.existsSync(indexHtml);

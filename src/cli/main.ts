@@ -3,6 +3,9 @@ import { loadConfig } from "../config";
 import { registerDemoCommand, registerStartCommand } from "./start.command";
 import { registerMigrateCommand, registerUsersCommand } from "./admin.commands";
 import { registerImportCommand } from "../modules/import/import.command"; // import framework (issue 4)
+import { registerScimCommand } from "../modules/scim/scim.command"; // SCIM 2.0 provisioning (issue 4)
+import { registerSkillsCommand } from "../modules/skills/skills.command"; // skills and learning (issue 6)
+import { registerMetricsCommands } from "../modules/disclosure/disclosure.commands"; // human-capital metrics (issue 5)
 
 /** The `tekizai` command. Every subcommand has --help and --json and reads the same configuration as the server. */
 const program = new Command()
@@ -17,5 +20,8 @@ registerDemoCommand(program, lazyConfig);
 registerMigrateCommand(program, lazyConfig);
 registerUsersCommand(program, lazyConfig);
 registerImportCommand(program, lazyConfig); // import framework (issue 4)
+registerScimCommand(program, lazyConfig); // SCIM 2.0 provisioning (issue 4)
+registerSkillsCommand(program, lazyConfig); // skills and learning (issue 6)
+registerMetricsCommands(program, lazyConfig); // human-capital metrics (issue 5)
 
 await program.parseAsync(process.argv);

@@ -53,7 +53,12 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.maxConnections ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.maxConnections ?? 10,
+      // Request traffic on a small server: parallel plans cost more than they gain (bench/README.md).
+      options: "-c max_parallel_workers_per_gather=0",
+    });
     pool.on("error", () => {
       // an idle client lost its connection; the next query gets a new one
     });

@@ -16,6 +16,7 @@ import { dayFromIso, localToday } from "./dates";
 import type { DemoModel } from "./model";
 import { DEMO_PASSWORD, selectDemoUsers } from "./users";
 import { assertEmpty, inTransaction, writeDemo } from "./write";
+import { writeLearningDemo } from "./learning-write"; // skills and learning (issue 6)
 
 export type { DemoScale } from "./companies";
 export { DEMO_SCALES } from "./companies";
@@ -84,7 +85,7 @@ export async function generateDemo(database: Database, options: DemoOptions): Pr
     // Two generators started at once: the second waits here, then finds the companies and stops.
     await query("LOCK TABLE companies IN SHARE ROW EXCLUSIVE MODE");
     await assertEmpty(query);
-    return writeDemo(query, {
+    const written = await writeDemo(query, {
       model,
       users,
       passwordHashes,
@@ -96,7 +97,12 @@ export async function generateDemo(database: Database, options: DemoOptions): Pr
       },
       progress: report,
     });
+    await writeLearningDemo(query, { model, users, seed: options.seed, progress: report }); // skills and learning (issue 6)
+    return written;
   });
+  // Planner statistics for the freshly written tables: PGlite has no autovacuum, and a server's would take
+  // a while; without them the org chart and the directory are planned blind (bench/README.md).
+  await database.exec("ANALYZE");
 
   return {
     scale: options.scale,

@@ -358,6 +358,409 @@ const CASES: Case[] = [
     request: () => ({ url: "/api/import-mappings/999999" }),
     ...signedIn(404),
   },
+  // human-capital metrics and disclosure report (issue 5); per-role rules (managers' org units, sensitive
+  // figures, hidden people) are in src/modules/disclosure/disclosure.routes.test.ts
+  {
+    method: "GET",
+    route: "/api/metrics/definitions",
+    request: () => ({ url: "/api/metrics/definitions" }),
+    ...signedIn(200),
+  },
+  {
+    method: "GET",
+    route: "/api/metrics/:metric",
+    request: (g) => ({
+      url: `/api/metrics/headcount?scope=company&companyId=${g.companies.hq}&fy=2025&by=gender`,
+    }),
+    expect: { anonymous: 401, hqHr: 200, groupHr: 200 },
+    otherwise: 403,
+  },
+  {
+    method: "GET",
+    route: "/api/metrics/:metric/people",
+    request: (g) => ({
+      url: `/api/metrics/headcount/people?scope=company&companyId=${g.companies.hq}&fy=2025`,
+    }),
+    expect: { anonymous: 401, hqHr: 200, groupHr: 200 },
+    otherwise: 403,
+  },
+  {
+    method: "GET",
+    route: "/api/reports/disclosure",
+    request: (g) => ({ url: `/api/reports/disclosure?fy=2025&companyId=${g.companies.hq}` }),
+    expect: { anonymous: 401, hqHr: 200, groupHr: 200 },
+    otherwise: 403,
+  },
+  {
+    method: "POST",
+    route: "/api/reports/disclosure/publications",
+    request: (g) => ({
+      url: "/api/reports/disclosure/publications",
+      payload: { fy: 2025, companyId: g.companies.hq },
+    }),
+    expect: { anonymous: 401, hqHr: 201, groupHr: 201 },
+    otherwise: 403,
+  },
+  {
+    method: "GET",
+    route: "/api/reports/disclosure/publications",
+    request: (g) => ({ url: `/api/reports/disclosure/publications?companyId=${g.companies.hq}` }),
+    expect: { anonymous: 401, hqHr: 200, groupHr: 200 },
+    otherwise: 403,
+  },
+  {
+    method: "GET",
+    route: "/api/reports/disclosure/publications/:id",
+    // the first publication of the row above (HQ, FY2025)
+    request: () => ({ url: "/api/reports/disclosure/publications/1" }),
+    expect: { anonymous: 401, hqHr: 200, groupHr: 200 },
+    otherwise: 403,
+  },
+  // ---- skills and learning (issue 6): in this order; load-onet creates skill categories 1-7 and skills 1-35,
+  // and the first course, sessions, enrolments and certification get ids 1, 2 ... (the fixture has none).
+  // By now Emi also has an employment at SUB (so SUB's HR is her HR too) and Oto has left HQ (rows above).
+  {
+    method: "GET",
+    route: "/api/skills/scale",
+    request: () => ({ url: "/api/skills/scale" }),
+    ...signedIn(200),
+  },
+  {
+    method: "PUT",
+    route: "/api/skills/scale",
+    request: () => ({
+      url: "/api/skills/scale",
+      payload: {
+        currentLevelRule: "latest_confirmed",
+        levels: [0, 1, 2, 3, 4, 5].map((level) => ({
+          level,
+          nameJa: `L${level}`,
+          nameEn: `L${level}`,
+          descriptionJa: "説明",
+          descriptionEn: "meaning",
+        })),
+      },
+    }),
+    expect: { anonymous: 401, groupHr: 200 },
+    otherwise: 403,
+  },
+  {
+    method: "POST",
+    route: "/api/skills/load-onet",
+    request: () => ({ url: "/api/skills/load-onet" }),
+    expect: { anonymous: 401, groupHr: 200 },
+    otherwise: 403,
+  },
+  {
+    method: "GET",
+    route: "/api/skill-categories",
+    request: () => ({ url: "/api/skill-categories" }),
+    ...signedIn(200),
+  },
+  {
+    method: "POST",
+    route: "/api/skill-categories",
+    request: (g, role) => ({
+      url: "/api/skill-categories",
+      payload: { companyId: g.companies.hq, code: `C-${role}`, nameJa: "分類", nameEn: "Category" },
+    }),
+    expect: { anonymous: 401, hqHr: 201, groupHr: 201 },
+    otherwise: 403,
+  },
+  { method: "GET", route: "/api/skills", request: () => ({ url: "/api/skills" }), ...signedIn(200) },
+  {
+    method: "POST",
+    route: "/api/skills",
+    request: (g, role) => ({
+      url: "/api/skills",
+      payload: {
+        categoryId: 1,
+        companyId: g.companies.hq,
+        code: `S-${role}`,
+        nameJa: "技能",
+        nameEn: "Skill",
+      },
+    }),
+    expect: { anonymous: 401, hqHr: 201, groupHr: 201 },
+    otherwise: 403,
+  },
+  {
+    method: "GET",
+    route: "/api/skills/heatmap",
+    request: (g) => ({ url: `/api/skills/heatmap?orgUnitId=${g.units.dev1}` }),
+    expect: { anonymous: 401, manager: 200, hqHr: 200, groupHr: 200 },
+    otherwise: 403,
+  },
+  {
+    method: "GET",
+    route: "/api/skills/scarcity",
+    request: () => ({ url: "/api/skills/scarcity" }),
+    expect: { anonymous: 401, subHr: 200, hqHr: 200, groupHr: 200 },
+    otherwise: 403,
+  },
+  { method: "GET", route: "/api/skills/:id", request: () => ({ url: "/api/skills/1" }), ...signedIn(200) },
+  {
+    method: "PATCH",
+    route: "/api/skills/:id",
+    request: () => ({ url: "/api/skills/1", payload: { descriptionEn: "Reading work documents." } }),
+    expect: { anonymous: 401, groupHr: 200 },
+    otherwise: 403,
+  },
+  {
+    method: "GET",
+    route: "/api/job-descriptions",
+    request: (g) => ({ url: `/api/job-descriptions?companyId=${g.companies.hq}` }),
+    ...signedIn(200),
+  },
+  // The fixture has no positions: these rows only show that a session is needed (the module tests cover the roles).
+  {
+    method: "GET",
+    route: "/api/positions/:id/job-description",
+    request: () => ({ url: "/api/positions/99999/job-description" }),
+    ...signedIn(404),
+  },
+  {
+    method: "PUT",
+    route: "/api/positions/:id/skill-map",
+    request: () => ({
+      url: "/api/positions/99999/skill-map",
+      payload: { validFrom: "2026-04-01", entries: [] },
+    }),
+    ...signedIn(404),
+  },
+  {
+    method: "POST",
+    route: "/api/positions/:id/skill-map/onet",
+    request: () => ({ url: "/api/positions/99999/skill-map/onet", payload: { validFrom: "2026-04-01" } }),
+    ...signedIn(404),
+  },
+  {
+    method: "GET",
+    route: "/api/people/:id/skills",
+    request: (g) => ({ url: `/api/people/${g.people.emi}/skills` }),
+    expect: { anonymous: 401, employee: 200, manager: 200, subHr: 200, hqHr: 200, groupHr: 200 },
+    otherwise: 403,
+  },
+  {
+    method: "GET",
+    route: "/api/people/:id/skills/:skillId/assessments",
+    request: (g) => ({ url: `/api/people/${g.people.emi}/skills/1/assessments` }),
+    expect: { anonymous: 401, employee: 200, manager: 200, subHr: 200, hqHr: 200, groupHr: 200 },
+    otherwise: 403,
+  },
+  {
+    method: "POST",
+    route: "/api/people/:id/assessments",
+    request: (g, role) => ({
+      url: `/api/people/${g.people.emi}/assessments`,
+      payload: {
+        skillId: 1,
+        level: 2,
+        source: role === "employee" ? "self" : role === "manager" || role === "other" ? "manager" : "hr",
+      },
+    }),
+    expect: { anonymous: 401, employee: 201, manager: 201, subHr: 201, hqHr: 201, groupHr: 201 },
+    otherwise: 403,
+  },
+  { method: "GET", route: "/api/courses", request: () => ({ url: "/api/courses" }), ...signedIn(200) },
+  {
+    method: "POST",
+    route: "/api/courses",
+    request: (_g, role) => ({
+      url: "/api/courses",
+      payload: {
+        code: `K-${role}`,
+        titleJa: "講座",
+        titleEn: "Course",
+        kind: "role",
+        delivery: "classroom",
+        durationDays: 1,
+        durationHours: 7,
+      },
+    }),
+    expect: { anonymous: 401, groupHr: 201 },
+    otherwise: 403,
+  },
+  { method: "GET", route: "/api/courses/:id", request: () => ({ url: "/api/courses/1" }), ...signedIn(200) },
+  {
+    method: "PATCH",
+    route: "/api/courses/:id",
+    request: () => ({ url: "/api/courses/1", payload: { titleEn: "Course in practice" } }),
+    expect: { anonymous: 401, groupHr: 200 },
+    otherwise: 403,
+  },
+  {
+    method: "POST",
+    route: "/api/courses/:id/sessions",
+    request: (g) => ({
+      url: "/api/courses/1/sessions",
+      payload: { companyId: g.companies.hq, startsOn: "2990-04-01", endsOn: "2990-04-02", capacity: 5 },
+    }),
+    expect: { anonymous: 401, hqHr: 201, groupHr: 201 },
+    otherwise: 403,
+  },
+  {
+    method: "POST",
+    route: "/api/enrolments",
+    request: () => ({ url: "/api/enrolments", payload: { courseId: 1, sessionId: 1 } }),
+    // Everyone employed asks for a place (enrolments 1-4: Emi, Mana, Sam, Hana); Oto has left, group HR has no person.
+    expect: { anonymous: 401, other: 400, groupHr: 400 },
+    otherwise: 201,
+  },
+  {
+    method: "POST",
+    route: "/api/courses/:id/assignments",
+    request: (g) => ({
+      url: "/api/courses/1/assignments",
+      payload: { companyId: g.companies.hq, personIds: [g.people.hana], sessionId: 2 },
+    }),
+    expect: { anonymous: 401, hqHr: 200, groupHr: 200 },
+    otherwise: 403,
+  },
+  {
+    method: "GET",
+    route: "/api/sessions/:id/roster",
+    request: () => ({ url: "/api/sessions/1/roster" }),
+    expect: { anonymous: 401, hqHr: 200, groupHr: 200 },
+    otherwise: 403,
+  },
+  {
+    method: "POST",
+    route: "/api/enrolments/:id/decision",
+    request: () => ({ url: "/api/enrolments/1/decision", payload: { approve: true } }),
+    // Emi's request: her manager approves it; HR then finds it decided.
+    expect: { anonymous: 401, manager: 200, subHr: 409, hqHr: 409, groupHr: 409 },
+    otherwise: 403,
+  },
+  {
+    method: "POST",
+    route: "/api/enrolments/:id/cancel",
+    request: () => ({ url: "/api/enrolments/2/cancel" }),
+    // Mana's own request: she withdraws it; HQ's HR then finds it cancelled.
+    expect: { anonymous: 401, manager: 200, hqHr: 409, groupHr: 409 },
+    otherwise: 403,
+  },
+  {
+    method: "POST",
+    route: "/api/enrolments/:id/completion",
+    request: () => ({
+      url: "/api/enrolments/1/completion",
+      payload: { completed: true, completedOn: "2026-01-05" },
+    }),
+    // Only HR records attendance; the session has not started, so HR is told the date is wrong.
+    expect: { anonymous: 401, subHr: 400, hqHr: 400, groupHr: 400 },
+    otherwise: 403,
+  },
+  {
+    method: "GET",
+    route: "/api/learning/approvals",
+    request: () => ({ url: "/api/learning/approvals" }),
+    expect: { anonymous: 401, employee: 403, other: 403 },
+    otherwise: 200,
+  },
+  {
+    method: "GET",
+    route: "/api/learning/overdue",
+    request: () => ({ url: "/api/learning/overdue" }),
+    expect: { anonymous: 401, employee: 403, other: 403 },
+    otherwise: 200,
+  },
+  {
+    method: "GET",
+    route: "/api/people/:id/learning",
+    request: (g) => ({ url: `/api/people/${g.people.emi}/learning` }),
+    expect: { anonymous: 401, employee: 200, manager: 200, subHr: 200, hqHr: 200, groupHr: 200 },
+    otherwise: 403,
+  },
+  {
+    method: "GET",
+    route: "/api/certifications",
+    request: () => ({ url: "/api/certifications" }),
+    ...signedIn(200),
+  },
+  {
+    method: "POST",
+    route: "/api/certifications",
+    request: (_g, role) => ({
+      url: "/api/certifications",
+      payload: { code: `CERT-${role}`, nameJa: "資格", nameEn: "Certification", validityMonths: 36 },
+    }),
+    expect: { anonymous: 401, groupHr: 201 },
+    otherwise: 403,
+  },
+  {
+    method: "POST",
+    route: "/api/people/:id/certifications",
+    request: (g, _role, index) => ({
+      url: `/api/people/${g.people.emi}/certifications`,
+      payload: { certificationId: 1, obtainedOn: `2024-0${index + 1}-01` },
+    }),
+    expect: { anonymous: 401, employee: 201, subHr: 201, hqHr: 201, groupHr: 201 },
+    otherwise: 403,
+  },
+  { method: "GET", route: "/api/ojt/pairs", request: () => ({ url: "/api/ojt/pairs" }), ...signedIn(200) },
+  {
+    method: "POST",
+    route: "/api/ojt/pairs",
+    request: (g) => ({
+      url: "/api/ojt/pairs",
+      payload: { traineePersonId: g.people.emi, trainerPersonId: g.people.oto, validFrom: "2026-04-01" },
+    }),
+    // Oto has not taken the OJT trainer training: HR is told so.
+    expect: { anonymous: 401, hqHr: 400, groupHr: 400 },
+    otherwise: 403,
+  },
+  {
+    method: "GET",
+    route: "/api/ojt/pairs/:id",
+    request: () => ({ url: "/api/ojt/pairs/99999" }),
+    ...signedIn(404),
+  },
+  {
+    method: "POST",
+    route: "/api/ojt/pairs/:id/goals",
+    request: () => ({ url: "/api/ojt/pairs/99999/goals", payload: { title: "Goal" } }),
+    ...signedIn(404),
+  },
+  {
+    method: "PATCH",
+    route: "/api/ojt/goals/:id",
+    request: () => ({ url: "/api/ojt/goals/99999", payload: { status: "achieved" } }),
+    ...signedIn(404),
+  },
+  {
+    method: "POST",
+    route: "/api/ojt/pairs/:id/checkins",
+    request: () => ({
+      url: "/api/ojt/pairs/99999/checkins",
+      payload: { heldOn: "2026-05-01", progress: "Progress" },
+    }),
+    ...signedIn(404),
+  },
+  {
+    method: "POST",
+    route: "/api/ojt/pairs/:id/review",
+    request: () => ({
+      url: "/api/ojt/pairs/99999/review",
+      payload: { reviewedOn: "2027-03-31", reviewNote: "Review" },
+    }),
+    ...signedIn(404),
+  },
+  {
+    method: "GET",
+    route: "/api/ojt/figures",
+    request: () => ({ url: "/api/ojt/figures?fiscalYear=2025" }),
+    expect: { anonymous: 401, subHr: 200, hqHr: 200, groupHr: 200 },
+    otherwise: 403,
+  },
+  {
+    method: "GET",
+    route: "/api/ojt/trainers",
+    request: (g) => ({ url: `/api/ojt/trainers?companyId=${g.companies.hq}` }),
+    expect: { anonymous: 401, hqHr: 200, groupHr: 200 },
+    otherwise: 403,
+  },
+  // ---- end of skills and learning (issue 6)
 ];
 
 describe.each(TEST_ENGINES)("access to every route on %s", (engine) => {

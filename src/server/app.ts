@@ -16,10 +16,15 @@ import {
 import type { Database } from "../db/client";
 import { registerAuditRoutes } from "../modules/audit/audit.routes";
 import { registerAuthRoutes } from "../modules/auth/auth.routes";
+import { registerDisclosureRoutes } from "../modules/disclosure/disclosure.routes"; // human-capital metrics (issue 5)
 import { registerImportRoutes } from "../modules/import/import.routes"; // import framework (issue 4)
 import { actorForSession } from "../modules/auth/auth.service";
 import { registerOrgRoutes } from "../modules/org/org.routes";
 import { registerPeopleRoutes } from "../modules/people/people.routes";
+import { registerScimRoutes } from "../modules/scim/scim.routes"; // SCIM 2.0 provisioning (issue 4)
+import { registerSkillsRoutes } from "../modules/skills/skills.routes"; // skills and learning (issue 6)
+import { registerLearningRoutes } from "../modules/learning/learning.routes"; // skills and learning (issue 6)
+import { registerOjtRoutes } from "../modules/ojt/ojt.routes"; // skills and learning (issue 6)
 import { AppError } from "../shared/errors";
 import { SESSION_COOKIE, type RouteAccess } from "./context";
 import { handleError } from "./errors";
@@ -121,6 +126,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPeopleRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerImportRoutes(app, deps); // import framework (issue 4)
+  registerScimRoutes(app, deps); // SCIM 2.0 provisioning (issue 4)
+  registerDisclosureRoutes(app, deps); // human-capital metrics (issue 5)
+  registerSkillsRoutes(app, deps); // skills and learning (issue 6)
+  registerLearningRoutes(app, deps); // skills and learning (issue 6)
+  registerOjtRoutes(app, deps); // skills and learning (issue 6)
 
   const indexHtml = path.join(WEB_DIST, "index.html");
   const serveWeb = (options.serveWeb ?? true) && fs.existsSync(indexHtml);
@@ -135,13 +145,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         .type("text/plain")
         .send("The web app is not built. Run `npm run build:web` (npm start does it for you).");
     }
-    return reply
-      .status(404)
-      .send(
-        new AppError("NOT_FOUND", {
-          message: `No route ${request.method} ${request.url.split("?")[0]}`,
-        }).toBody(),
-      );
+    return reply.status(404).send(
+      new AppError("NOT_FOUND", {
+        message: `No route ${request.method} ${request.url.split("?")[0]}`,
+      }).toBody(),
+    );
   });
   return app;
 }

@@ -150,10 +150,17 @@ export async function searchDirectory(
   if (filter.gradeId !== undefined) conditions.push(sql`a.grade_id = ${filter.gradeId}`);
   if (filter.orgUnitId !== undefined)
     conditions.push(sql`a.org_unit_id in (${subtree([filter.orgUnitId], filter.asOf)})`);
+  // A name or employee-number search starts from the matching people (trigram index on persons.search_text,
+  // expression index on lower(employee_number)) instead of testing every employment row.
+  let nameMatch = sql``;
   if (filter.q) {
     const needle = filter.q.toLowerCase().replace(/[\s\u3000]+/g, "");
     const pattern = `%${needle.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    conditions.push(sql`(p.search_text like ${pattern} or lower(e.employee_number) = ${needle})`);
+    nameMatch = sql`join (
+      select id as person_id from persons where search_text like ${pattern}
+      union
+      select person_id from employments where lower(employee_number) = ${needle}
+    ) name_match on name_match.person_id = p.id`;
   }
   if (!scope.all) {
     const parts: SQL[] = [sql`false`];
@@ -173,6 +180,7 @@ export async function searchDirectory(
       lower(coalesce(p.given_name_latin, p.given_name)) as sort_given
     from employments e
     join persons p on p.id = e.person_id
+    ${nameMatch}
     join companies c on c.id = e.company_id
     left join assignments a on a.employment_id = e.id and a.kind = 'primary' and a.during @> ${point}
     ${summaryJoins(point)}

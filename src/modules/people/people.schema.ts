@@ -106,6 +106,8 @@ export const employments = pgTable(
   (t) => [
     index("employments_person_idx").on(t.personId, t.hireDate),
     index("employments_company_number_idx").on(t.companyId, t.employeeNumber),
+    /** Directory search by employee number, whatever the company and the letter case. */
+    index("employments_number_lower_idx").on(sql`lower(${t.employeeNumber})`),
     index("employments_company_hire_idx").on(t.companyId, t.hireDate),
     check(
       "employments_period_check",

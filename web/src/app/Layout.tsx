@@ -5,6 +5,10 @@ import { Link, Outlet, useLocation } from "react-router";
 import { HomeIcon, OrgIcon, PeopleIcon } from "../components/Icons";
 import { LangSwitch } from "../components/LangSwitch";
 import { PageLoader } from "../components/PageLoader";
+import { canViewReports } from "../features/metrics/access"; // disclosure report (issue 5)
+import { ReportIcon } from "../features/metrics/ReportIcon"; // disclosure report (issue 5)
+import { ImportIcon } from "../features/import/ImportIcon"; // personnel data imports (issue 4)
+import { skillsNavItems } from "../features/skills/nav"; // skills and learning (issue 6)
 import type { MessageKey } from "../i18n/en";
 import { useT } from "../i18n/locale";
 import { useCurrentUser } from "./RequireAuth";
@@ -45,6 +49,30 @@ export function Layout() {
       match: (p) => p.startsWith("/org"),
     });
   }
+
+  // disclosure report (issue 5): HR only
+  if (canViewReports(me.roles)) {
+    items.push({
+      to: "/reports",
+      label: "metrics.nav",
+      testId: "nav-reports",
+      icon: <ReportIcon />,
+      match: (p) => p.startsWith("/reports"),
+    });
+  }
+
+  // personnel data imports (issue 4): HR only
+  if (me.permissions.editPeople) {
+    items.push({
+      to: "/imports",
+      label: "import.nav",
+      testId: "nav-imports",
+      icon: <ImportIcon />,
+      match: (p) => p.startsWith("/imports"),
+    });
+  }
+
+  items.push(...skillsNavItems(me)); // skills and learning (issue 6)
 
   return (
     <AppShell

@@ -99,3 +99,20 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }
+
+/** Sends a file as the raw request body (imports: `POST /api/imports?…`), JSON back. */
+export async function apiUpload<T>(path: string, file: Blob, query?: Record<string, QueryValue>): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(apiPath(path, query), {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { Accept: "application/json", "Content-Type": file.type || "application/octet-stream" },
+      body: file,
+    });
+  } catch {
+    throw new ApiError(0, "NETWORK", "The server could not be reached.");
+  }
+  if (!response.ok) throw await toApiError(response);
+  return (await response.json()) as T;
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "employments_number_lower_idx" ON "employments" USING btree (lower("employee_number"));

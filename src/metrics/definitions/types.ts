@@ -1,0 +1,84 @@
+/**
+ * What a metric definition is in code: its published documentation (the API's MetricDefinition) and how it is
+ * computed — a named condition on one of the populations of engine/populations.ts, so that the number, its
+ * breakdown and its drill-down all come from the same rows.
+ */
+import { type SQL, sql } from "drizzle-orm";
+import type { Dimension, FigureReason, MetricDefinition } from "../../shared/metrics-api";
+import type { PopulationKind } from "../engine/populations";
+
+export type CountedPopulation = Exclude<PopulationKind, "disability">;
+
+/** Named conditions over a population's rows `r`. */
+export const CONDITIONS = {
+  employed: sql`true`,
+  female: sql`r.gender = 'female'`,
+  manager: sql`r.is_manager and not r.is_executive`,
+  femaleManager: sql`r.is_manager and not r.is_executive and r.gender = 'female'`,
+  withAge: sql`r.age is not null`,
+  hire: sql`r.kind = 'hire'`,
+  femaleHire: sql`r.kind = 'hire' and r.gender = 'female'`,
+  transferIn: sql`r.kind = 'transfer_in'`,
+  leaver: sql`r.kind = 'leaver'`,
+  voluntaryLeaver: sql`r.kind = 'leaver' and r.reason = 'voluntary'`,
+  transferOut: sql`r.kind = 'transfer_out'`,
+  retired: sql`true`,
+  reemployed: sql`r.kind = 'reemployed'`,
+} as const satisfies Record<string, SQL>;
+export type ConditionName = keyof typeof CONDITIONS;
+
+/** Expressions averaged by average figures. */
+export const AVERAGED = {
+  age: sql`r.age`,
+  tenure: sql`r.tenure_years`,
+} as const satisfies Record<string, SQL>;
+export type AveragedName = keyof typeof AVERAGED;
+
+export interface MeasureRef {
+  population: CountedPopulation;
+  condition: ConditionName;
+}
+
+export type Computation =
+  | { kind: "count"; part: MeasureRef }
+  | { kind: "ratio"; numerator: MeasureRef; denominator: MeasureRef }
+  | { kind: "average"; part: MeasureRef; of: AveragedName }
+  | { kind: "disability"; output: "rate" | "statutory" | "required" | "surplus" }
+  | { kind: "no_data"; reason: FigureReason };
+
+/** Why rows of a population are left out of a figure: a CASE over `r` giving a code, or null for rows not excluded. */
+export interface Exclusion {
+  population: PopulationKind;
+  reason: SQL;
+}
+
+export interface DefinitionSpec extends MetricDefinition {
+  computation: Computation;
+  exclusion: Exclusion | null;
+}
+
+export const STOCK_DIMENSIONS: Dimension[] = [
+  "gender",
+  "ageGroup",
+  "employmentType",
+  "gradeBand",
+  "managerLevel",
+  "company",
+  "country",
+];
+export const LEAVER_DIMENSIONS: Dimension[] = [...STOCK_DIMENSIONS, "reason"];
+
+/** Exclusion codes shared by several definitions (documented in docs/metrics.md "Exclusions"). */
+export const HIRE_EXCLUSIONS: Exclusion = {
+  population: "hires",
+  reason: sql`case r.kind when 'transfer_in' then 'transfer_in' when 'internal' then 'move_within_scope' end`,
+};
+export const LEAVER_EXCLUSIONS: Exclusion = {
+  population: "leavers",
+  reason: sql`case r.kind when 'transfer_out' then (case when r.other_company_id is null then 'transfer_out_unmatched' else 'transfer_out' end)
+                          when 'internal' then 'move_within_scope' end`,
+};
+export const EXECUTIVE_EXCLUSIONS: Exclusion = {
+  population: "stock",
+  reason: sql`case when r.is_executive then 'executive' end`,
+};

@@ -1,0 +1,225 @@
+/** Queries over the populations: aggregates (with an optional breakdown) and the rows behind them. */
+import { type SQL, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { queryRows } from "../../db/query";
+import type {
+  DisabilityCategory,
+  EmploymentType,
+  Gender,
+  NameOrder,
+  TerminationReason,
+} from "../../shared/enums";
+import type { AgeGroup, Dimension, ManagerLevel } from "../../shared/metrics-api";
+import { dimensionKey, dimensionLabelColumns } from "./dimensions";
+import { type PopulationInput, type PopulationKind, populationCte } from "./populations";
+
+export interface MeasureSql {
+  where: SQL;
+  /** Average this expression over the rows matching `where` (null values left out). */
+  averageOf?: SQL;
+}
+
+export interface MeasureValue {
+  count: number;
+  mean: number | null;
+  /** Rows with a non-null averaged value. */
+  averaged: number;
+}
+
+export interface AggregateRow {
+  /** null for the total row. */
+  key: string | null;
+  labelJa: string | null;
+  labelEn: string | null;
+  sortText: string | null;
+  sortNumber: number;
+  values: MeasureValue[];
+}
+
+/** One query: every measure over the population, in total and (with a dimension) per breakdown key. */
+export async function aggregatePopulation(
+  db: Db,
+  kind: PopulationKind,
+  input: PopulationInput,
+  measures: readonly MeasureSql[],
+  dimension: Dimension | null,
+): Promise<AggregateRow[]> {
+  const columns = measures.map((m, i) => {
+    const count = sql`count(*) filter (where ${m.where})::int as ${sql.raw(`n${i}`)}`;
+    if (!m.averageOf) return sql`${count}, null::float8 as ${sql.raw(`a${i}`)}, 0 as ${sql.raw(`c${i}`)}`;
+    return sql`${count}, (avg(${m.averageOf}) filter (where ${m.where}))::float8 as ${sql.raw(`a${i}`)},
+               (count(${m.averageOf}) filter (where ${m.where}))::int as ${sql.raw(`c${i}`)}`;
+  });
+  const query =
+    dimension === null
+      ? sql`${populationCte(kind, input)}
+            select null::text as key, null::text as label_ja, null::text as label_en, null::text as sort_text,
+                   0 as sort_number, ${sql.join(columns, sql`, `)}
+            from pop r`
+      : sql`${populationCte(kind, input)}
+            select case when grouping(r.dkey) = 1 then null else r.dkey end as key, ${dimensionLabelColumns(dimension)},
+                   ${sql.join(columns, sql`, `)}
+            from (select r.*, ${dimensionKey(dimension)} as dkey from pop r) r
+            group by grouping sets ((), (r.dkey))
+            order by grouping(r.dkey) desc, r.dkey`;
+  const rows = await queryRows<Record<string, unknown>>(db, query);
+  return rows.map((row) => ({
+    key: (row.key as string | null) ?? null,
+    labelJa: (row.label_ja as string | null) ?? null,
+    labelEn: (row.label_en as string | null) ?? null,
+    sortText: (row.sort_text as string | null) ?? null,
+    sortNumber: Number(row.sort_number ?? 0),
+    values: measures.map((_, i) => ({
+      count: Number(row[`n${i}`] ?? 0),
+      mean: row[`a${i}`] === null || row[`a${i}`] === undefined ? null : Number(row[`a${i}`]),
+      averaged: Number(row[`c${i}`] ?? 0),
+    })),
+  }));
+}
+
+/** One person-row behind a figure, with what a drill-down shows of it. */
+export interface PopulationRow {
+  personId: number;
+  employmentId: number;
+  companyId: number;
+  companyCode: string;
+  companyNameJa: string;
+  companyNameEn: string;
+  employeeNumber: string;
+  refDate: string;
+  kind: string;
+  reason: TerminationReason | null;
+  otherCompanyId: number | null;
+  otherCompanyCode: string | null;
+  otherCompanyNameJa: string | null;
+  otherCompanyNameEn: string | null;
+  gender: Gender;
+  age: number | null;
+  ageGroup: AgeGroup;
+  employmentType: EmploymentType;
+  weeklyHours: number;
+  gradeCode: string | null;
+  gradeNameJa: string | null;
+  gradeNameEn: string | null;
+  managerLevel: ManagerLevel;
+  disabilityCategory: DisabilityCategory | null;
+  disabilitySevere: boolean | null;
+  regularWorker: boolean | null;
+  exclusion: string | null;
+  familyName: string;
+  givenName: string;
+  familyNameKana: string | null;
+  givenNameKana: string | null;
+  familyNameLatin: string | null;
+  givenNameLatin: string | null;
+  nameOrder: NameOrder;
+}
+
+export interface ListFilter {
+  where: SQL;
+  /** Only the rows of one breakdown key. */
+  breakdown: { dimension: Dimension; key: string } | null;
+  /** CASE giving the exclusion code of a row (or null). */
+  exclusion: SQL;
+  /** Whether the caller may see the row's person. */
+  visible: SQL;
+}
+
+function listedCte(kind: PopulationKind, input: PopulationInput, filter: ListFilter): SQL {
+  const breakdown = filter.breakdown
+    ? sql`and ${dimensionKey(filter.breakdown.dimension)} = ${filter.breakdown.key}`
+    : sql``;
+  return sql`${populationCte(kind, input)},
+    listed as (
+      select r.*, ${filter.exclusion} as exclusion, ${filter.visible} as visible
+      from pop r where ${filter.where} ${breakdown}
+    )`;
+}
+
+export async function countPopulationRows(
+  db: Db,
+  kind: PopulationKind,
+  input: PopulationInput,
+  filter: ListFilter,
+): Promise<{ total: number; hidden: number }> {
+  const [row] = await queryRows<{ total: number; hidden: number }>(
+    db,
+    sql`${listedCte(kind, input, filter)}
+        select count(*)::int as total, (count(*) filter (where not visible))::int as hidden from listed`,
+  );
+  return { total: Number(row?.total ?? 0), hidden: Number(row?.hidden ?? 0) };
+}
+
+/** The visible rows, by company code, employee number and employment id; `limit` null = all. */
+export function listPopulationRows(
+  db: Db,
+  kind: PopulationKind,
+  input: PopulationInput,
+  filter: ListFilter,
+  page: { limit: number | null; offset: number },
+): Promise<PopulationRow[]> {
+  const limit = page.limit === null ? sql`` : sql`limit ${page.limit} offset ${page.offset}`;
+  return queryRows<PopulationRow>(
+    db,
+    sql`${listedCte(kind, input, filter)}
+        select l.person_id as "personId", l.employment_id as "employmentId", l.company_id as "companyId",
+               l.company_code as "companyCode", l.company_name_ja as "companyNameJa", l.company_name_en as "companyNameEn",
+               l.employee_number as "employeeNumber", l.ref_date::text as "refDate", l.kind, l.reason,
+               l.other_company_id as "otherCompanyId", oc.code as "otherCompanyCode",
+               oc.name_ja as "otherCompanyNameJa", oc.name_en as "otherCompanyNameEn",
+               l.gender, l.age, l.age_group as "ageGroup", l.employment_type as "employmentType",
+               l.weekly_hours as "weeklyHours", l.grade_code as "gradeCode", l.grade_name_ja as "gradeNameJa",
+               l.grade_name_en as "gradeNameEn", l.manager_level as "managerLevel",
+               l.disability_category as "disabilityCategory", l.disability_severe as "disabilitySevere",
+               l.regular_worker as "regularWorker", l.exclusion,
+               p.family_name as "familyName", p.given_name as "givenName", p.family_name_kana as "familyNameKana",
+               p.given_name_kana as "givenNameKana", p.family_name_latin as "familyNameLatin",
+               p.given_name_latin as "givenNameLatin", p.name_order as "nameOrder"
+        from listed l
+        join persons p on p.id = l.person_id
+        left join companies oc on oc.id = l.other_company_id
+        where l.visible
+        order by l.company_code, l.employee_number, l.employment_id
+        ${limit}`,
+  );
+}
+
+/** Everyone the exclusion CASE leaves out, counted by reason. */
+export function countExclusions(
+  db: Db,
+  kind: PopulationKind,
+  input: PopulationInput,
+  exclusion: SQL,
+): Promise<{ reason: string; count: number }[]> {
+  return queryRows<{ reason: string; count: number }>(
+    db,
+    sql`${populationCte(kind, input)}
+        select x.reason, count(*)::int as count
+        from (select ${exclusion} as reason from pop r) x
+        where x.reason is not null
+        group by x.reason order by x.reason`,
+  );
+}
+
+/** Disability counting: employments on the reference day grouped by what the weights depend on. */
+export interface DisabilityGroupRow {
+  companyId: number;
+  regularWorker: boolean;
+  weeklyHours: number;
+  disabilityCategory: DisabilityCategory | null;
+  severe: boolean;
+  people: number;
+}
+
+export function disabilityGroups(db: Db, input: PopulationInput): Promise<DisabilityGroupRow[]> {
+  return queryRows<DisabilityGroupRow>(
+    db,
+    sql`${populationCte("disability", input)}
+        select r.company_id as "companyId", r.regular_worker as "regularWorker", r.weekly_hours as "weeklyHours",
+               r.disability_category as "disabilityCategory", coalesce(r.disability_severe, false) as severe,
+               count(*)::int as people
+        from pop r
+        group by r.company_id, r.regular_worker, r.weekly_hours, r.disability_category, coalesce(r.disability_severe, false)
+        order by 1, 2, 3, 4, 5`,
+  );
+}

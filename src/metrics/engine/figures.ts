@@ -1,0 +1,261 @@
+/**
+ * Computes figures from their definitions: the measures every requested figure needs are gathered per
+ * population and each population is aggregated once (with the breakdown, when one is asked for), so that a
+ * report of twenty figures costs a handful of queries.
+ */
+import type { Db } from "../../db/client";
+import { AppError } from "../../shared/errors";
+import type { BreakdownRow, Dimension, FigureReason, FigureStatus, MetricId } from "../../shared/metrics-api";
+import { definitionOf } from "../definitions";
+import {
+  AVERAGED,
+  CONDITIONS,
+  type CountedPopulation,
+  type DefinitionSpec,
+  type MeasureRef,
+} from "../definitions/types";
+import { compareKeys } from "./dimensions";
+import { computeDisability, type DisabilityContext, type DisabilityResult } from "./disability";
+import { type AggregateRow, aggregatePopulation, type MeasureSql, type MeasureValue } from "./figures.repo";
+import type { PopulationInput } from "./populations";
+import { percent, roundHalfUp } from "./rounding";
+
+export interface EngineFigure {
+  metric: MetricId;
+  status: FigureStatus;
+  reason: FigureReason | null;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  breakdown: BreakdownRow[] | null;
+  disability: DisabilityResult | null;
+}
+
+export interface EngineOptions {
+  /** Sensitive figures are withheld when fewer people than this are counted. */
+  smallGroupThreshold: number;
+  /** Disability figures: the configured group applications to include. */
+  includeApplications: boolean;
+}
+
+interface MeasureKey {
+  population: CountedPopulation;
+  name: string;
+  sql: MeasureSql;
+}
+
+function measureKey(ref: MeasureRef, averageOf?: keyof typeof AVERAGED): MeasureKey {
+  return {
+    population: ref.population,
+    name: averageOf ? `${ref.condition}~${averageOf}` : ref.condition,
+    sql: averageOf
+      ? { where: CONDITIONS[ref.condition], averageOf: AVERAGED[averageOf] }
+      : { where: CONDITIONS[ref.condition] },
+  };
+}
+
+function measuresOf(definition: DefinitionSpec): MeasureKey[] {
+  const c = definition.computation;
+  if (c.kind === "count") return [measureKey(c.part)];
+  if (c.kind === "ratio") return [measureKey(c.numerator), measureKey(c.denominator)];
+  if (c.kind === "average") return [measureKey(c.part, c.of)];
+  return [];
+}
+
+/** Aggregates of one population, by breakdown key ("" = total). */
+type Aggregates = Map<string, { row: AggregateRow; byName: Map<string, MeasureValue> }>;
+
+const EMPTY: MeasureValue = { count: 0, mean: null, averaged: 0 };
+
+export function checkDimension(definition: DefinitionSpec, dimension: Dimension | null): void {
+  if (dimension !== null && !definition.dimensions.includes(dimension)) {
+    throw AppError.validation([
+      {
+        path: "by",
+        message: `${definition.id} cannot be broken down by ${dimension} (${definition.dimensions.join(", ") || "no breakdown"})`,
+      },
+    ]);
+  }
+}
+
+export async function computeFigures(
+  db: Db,
+  metrics: readonly MetricId[],
+  input: PopulationInput,
+  dimension: Dimension | null,
+  options: EngineOptions,
+  disabilityContext: DisabilityContext,
+): Promise<Map<MetricId, EngineFigure>> {
+  const definitions = metrics.map(definitionOf);
+  for (const definition of definitions) checkDimension(definition, dimension);
+
+  const byPopulation = new Map<CountedPopulation, Map<string, MeasureKey>>();
+  for (const definition of definitions) {
+    for (const measure of measuresOf(definition)) {
+      const set = byPopulation.get(measure.population) ?? new Map<string, MeasureKey>();
+      set.set(measure.name, measure);
+      byPopulation.set(measure.population, set);
+    }
+  }
+  const aggregates = new Map<CountedPopulation, Aggregates>();
+  for (const [population, measureMap] of byPopulation) {
+    const measures = [...measureMap.values()];
+    const rows = await aggregatePopulation(
+      db,
+      population,
+      input,
+      measures.map((m) => m.sql),
+      dimension,
+    );
+    const byKey: Aggregates = new Map();
+    for (const row of rows) {
+      byKey.set(row.key ?? "", { row, byName: new Map(measures.map((m, i) => [m.name, row.values[i]!])) });
+    }
+    aggregates.set(population, byKey);
+  }
+
+  let disability: DisabilityResult | null = null;
+  if (definitions.some((d) => d.computation.kind === "disability")) {
+    disability = await computeDisability(db, disabilityContext, options);
+  }
+
+  const result = new Map<MetricId, EngineFigure>();
+  for (const definition of definitions) {
+    result.set(definition.id, figureOf(definition, aggregates, dimension, disability));
+  }
+  return result;
+}
+
+function value(
+  aggregates: Map<CountedPopulation, Aggregates>,
+  key: string,
+  measure: MeasureKey,
+): MeasureValue {
+  return aggregates.get(measure.population)?.get(key)?.byName.get(measure.name) ?? EMPTY;
+}
+
+/** The breakdown keys present in any of the populations a figure uses, in display order. */
+function breakdownKeys(
+  aggregates: Map<CountedPopulation, Aggregates>,
+  measures: MeasureKey[],
+  dimension: Dimension,
+) {
+  const rows = new Map<string, AggregateRow>();
+  for (const measure of measures) {
+    for (const [key, entry] of aggregates.get(measure.population) ?? []) {
+      if (key !== "" && !rows.has(key)) rows.set(key, entry.row);
+    }
+  }
+  return [...rows.values()].map((row) => ({ ...row, key: row.key! })).sort(compareKeys(dimension));
+}
+
+function measured(definition: DefinitionSpec, aggregates: Map<CountedPopulation, Aggregates>, key: string) {
+  const c = definition.computation;
+  const cell = {
+    status: "ok" as FigureStatus,
+    reason: null as FigureReason | null,
+    value: null as number | null,
+    numerator: null as number | null,
+    denominator: null as number | null,
+  };
+  if (c.kind === "count") {
+    cell.value = value(aggregates, key, measureKey(c.part)).count;
+  } else if (c.kind === "ratio") {
+    const numerator = value(aggregates, key, measureKey(c.numerator)).count;
+    const denominator = value(aggregates, key, measureKey(c.denominator)).count;
+    cell.numerator = numerator;
+    cell.denominator = denominator;
+    cell.value = percent(numerator, denominator, definition.decimals, definition.rounding);
+  } else if (c.kind === "average") {
+    const v = value(aggregates, key, measureKey(c.part, c.of));
+    cell.denominator = v.averaged;
+    cell.value = v.mean === null ? null : roundHalfUp(v.mean, definition.decimals);
+  }
+  if (cell.value === null) {
+    cell.status = "no_data";
+    cell.reason = "empty";
+  }
+  return cell;
+}
+
+function figureOf(
+  definition: DefinitionSpec,
+  aggregates: Map<CountedPopulation, Aggregates>,
+  dimension: Dimension | null,
+  disability: DisabilityResult | null,
+): EngineFigure {
+  const c = definition.computation;
+  const base = { metric: definition.id, breakdown: null, disability: null };
+  if (c.kind === "no_data") {
+    return { ...base, status: "no_data", reason: c.reason, value: null, numerator: null, denominator: null };
+  }
+  if (c.kind === "disability") {
+    return disabilityFigure(definition, c.output, disability!, dimension);
+  }
+  const total = measured(definition, aggregates, "");
+  let breakdown: BreakdownRow[] | null = null;
+  if (dimension !== null) {
+    breakdown = breakdownKeys(aggregates, measuresOf(definition), dimension)
+      .map((row) => ({
+        key: row.key,
+        label:
+          row.labelJa === null && row.labelEn === null
+            ? null
+            : { ja: row.labelJa ?? row.labelEn ?? "", en: row.labelEn ?? row.labelJa ?? "" },
+        ...measured(definition, aggregates, row.key),
+      }))
+      .map(({ reason: _reason, ...row }) => row);
+  }
+  return { ...base, ...total, breakdown };
+}
+
+function disabilityFigure(
+  definition: DefinitionSpec,
+  output: "rate" | "statutory" | "required" | "surplus",
+  disability: DisabilityResult,
+  dimension: Dimension | null,
+): EngineFigure {
+  const pick = (unit: DisabilityResult["headline"]) => {
+    if (output === "statutory") {
+      // the law's rate: known whatever the records (none before the table starts, none abroad)
+      return unit.statutoryRate === null
+        ? {
+            status: "not_applicable" as const,
+            reason: unit.reason,
+            value: null,
+            numerator: null,
+            denominator: null,
+          }
+        : {
+            status: "ok" as const,
+            reason: null,
+            value: unit.statutoryRate,
+            numerator: null,
+            denominator: null,
+          };
+    }
+    if (unit.status !== "ok")
+      return { status: unit.status, reason: unit.reason, value: null, numerator: null, denominator: null };
+    if (output === "rate") {
+      return {
+        status: unit.status,
+        reason: null,
+        value: unit.rate,
+        numerator: unit.numerator,
+        denominator: unit.denominator,
+      };
+    }
+    const value = output === "required" ? unit.requiredNumber : unit.surplus;
+    return { status: unit.status, reason: null, value, numerator: null, denominator: null };
+  };
+  const breakdown =
+    dimension === "company"
+      ? disability.units
+          .filter((unit) => unit.kind === "company")
+          .map((unit) => {
+            const { reason: _reason, ...cell } = pick(unit);
+            return { key: String(unit.id), label: unit.name, ...cell };
+          })
+      : null;
+  return { metric: definition.id, ...pick(disability.headline), breakdown, disability };
+}

@@ -1,0 +1,177 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../../test/support/db";
+import { TEST_ENGINES } from "../../../test/support/engines";
+import { SYSTEM_ACTOR } from "../../modules/access/actor";
+import { computeReport, getPublication, publishReport } from "../../modules/disclosure/report.service";
+import type { DisclosureReport, ReportTableId } from "../../shared/metrics-api";
+import { ZDisclosureReport } from "../../shared/metrics-api";
+import { allCompanies } from "../engine/scope.repo";
+import { seedWorkforceScenario, type WorkforceScenario } from "../test-scenario";
+
+const table = (report: DisclosureReport, id: ReportTableId) => report.tables.find((t) => t.id === id)!;
+/** The values of a table row as { metric: value }. */
+function row(report: DisclosureReport, id: ReportTableId, key: string) {
+  const t = table(report, id);
+  const r = t.rows.find((x) => x.key === key)!;
+  return Object.fromEntries(
+    r.cells.map((cell) => [cell.metric, cell.status === "ok" ? cell.value : cell.status]),
+  );
+}
+
+describe.each(TEST_ENGINES)("the disclosure report on %s", (engine) => {
+  let database: TestDatabase;
+  let s: WorkforceScenario;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+    s = await seedWorkforceScenario(database.db);
+  });
+  afterAll(async () => {
+    await database?.destroy();
+  });
+
+  it("lays out five fiscal years of the group's figures, the leaver reasons and the companies", async () => {
+    const report = ZDisclosureReport.parse(await computeReport(database.db, 2025, null));
+    expect(report.fiscalYears).toEqual([2021, 2022, 2023, 2024, 2025]);
+    expect(row(report, "workforce", "2025")).toEqual({
+      headcount: 9,
+      leavers: 4,
+      voluntary_leavers: 2,
+      turnover_rate: 44.4,
+      voluntary_turnover_rate: 22.2,
+    });
+    expect(row(report, "managers", "2025")).toEqual({
+      managers: 3,
+      female_managers: 2,
+      female_manager_ratio: 66.7,
+    });
+    expect(row(report, "hires", "2025")).toEqual({
+      hires: 4,
+      female_hires: 1,
+      female_hire_share: 25,
+      new_hire_rate: 44.4,
+    });
+    expect(row(report, "reemployment", "2025")).toEqual({
+      retirees: 2,
+      reemployed_after_retirement: 1,
+      reemployment_rate: 50,
+    });
+    expect(row(report, "training", "2025")).toEqual({
+      training_days_per_employee: "no_data",
+      training_hours_per_employee: "no_data",
+    });
+    // FY2021 (April 2021 – March 2022): Ken left on 2022-03-31
+    expect(row(report, "workforce", "2021")).toMatchObject({ leavers: 1, voluntary_leavers: 1 });
+    expect(table(report, "leaver_reasons").rows.map((r) => [r.key, r.cells[0]!.value])).toEqual([
+      ["voluntary", 2],
+      ["mandatory_retirement", 2],
+    ]);
+    expect(table(report, "companies").rows.map((r) => [r.label.en, r.cells[0]!.value])).toEqual([
+      ["HQ Inc.", 7],
+      ["SUB Inc.", 2],
+      ["US Inc.", 1],
+    ]);
+    // every cell that has people behind it drills to the same figure
+    const cell = table(report, "workforce").rows.at(-1)!.cells[1]!;
+    expect(cell.drill).toEqual({
+      metric: "leavers",
+      scope: { kind: "group" },
+      fiscalYear: 2025,
+      by: null,
+      key: null,
+    });
+    expect(table(report, "training").rows[0]!.cells[0]!.drill).toBeNull();
+  });
+
+  it("shows a company's transfers apart from its turnover", async () => {
+    const report = await computeReport(database.db, 2025, s.companies.hq);
+    expect(row(report, "workforce", "2025")).toEqual({
+      headcount: 7,
+      leavers: 2,
+      voluntary_leavers: 1,
+      turnover_rate: 28.6,
+      voluntary_turnover_rate: 14.3,
+      transfers_in: 0,
+      transfers_out: 1,
+    });
+    expect(report.tables.map((t) => t.id)).not.toContain("companies");
+  });
+
+  it("freezes a published report and shows what a back-dated correction would change", async () => {
+    const published = await publishReport(database.db, SYSTEM_ACTOR, {
+      fy: 2025,
+      companyId: null,
+      note: "Integrated report 2025",
+    });
+    expect(published).toMatchObject({
+      version: 1,
+      fiscalYear: 2025,
+      companyId: null,
+      note: "Integrated report 2025",
+    });
+    expect(published.dataHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(await getPublication(database.db, SYSTEM_ACTOR, published.id)).toMatchObject({
+      dataStatus: "unchanged",
+      changes: [],
+    });
+
+    // a hire after the report's window changes nothing the report counts
+    const late = await s.builder.person("Late", "female", "1999-09-09");
+    await s.builder.employ(late, s.companies.hq, { hire: "2026-08-01", unit: s.units.root });
+    expect((await getPublication(database.db, SYSTEM_ACTOR, published.id)).dataStatus).toBe("unchanged");
+
+    // back-dated correction: Ken was rehired in May 2024, not May 2025
+    await database.db.execute(sql`update employments set hire_date = '2024-05-01'
+      where person_id = ${s.people.ken} and hire_date = '2025-05-01'`);
+    await database.db.execute(sql`update assignments set valid_from = '2024-05-01'
+      where person_id = ${s.people.ken} and valid_from = '2025-05-01'`);
+    const detail = await getPublication(database.db, SYSTEM_ACTOR, published.id);
+    expect(detail.dataStatus).toBe("changed");
+    expect(detail.currentDataHash).not.toBe(published.dataHash);
+    // the frozen figures stay as published
+    expect(row(detail.report, "hires", "2025")).toMatchObject({ hires: 4 });
+    const change = (tableId: string, key: string, metric: string) =>
+      detail.changes.find((c) => c.table === tableId && c.rowKey === key && c.metric === metric);
+    expect(change("hires", "2025", "hires")).toMatchObject({ frozen: { value: 4 }, current: { value: 3 } });
+    expect(change("hires", "2024", "hires")).toMatchObject({
+      current: { value: (change("hires", "2024", "hires")?.frozen.value ?? 0) + 1 },
+    });
+    expect(change("workforce", "2024", "headcount")).toBeDefined();
+
+    const again = await publishReport(database.db, SYSTEM_ACTOR, { fy: 2025, companyId: null, note: null });
+    expect(again.version).toBe(2);
+    expect(await getPublication(database.db, SYSTEM_ACTOR, again.id)).toMatchObject({
+      dataStatus: "unchanged",
+    });
+  });
+});
+
+describe("the disclosure report on the tiny demo group", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase("pglite", "demo");
+  });
+  afterAll(async () => {
+    await database?.destroy();
+  });
+
+  it("computes for the group and for every company without error", { timeout: 240_000 }, async () => {
+    const group = ZDisclosureReport.parse(await computeReport(database.db, 2025, null));
+    expect(table(group, "workforce").rows.at(-1)!.cells[0]!.value).toBeGreaterThan(100);
+    const companies = await allCompanies(database.db);
+    for (const company of companies) {
+      const report = ZDisclosureReport.parse(await computeReport(database.db, 2025, company.id));
+      const headcount = table(report, "workforce").rows.at(-1)!.cells[0]!;
+      expect(headcount.status).toBe("ok");
+      for (const t of report.tables) {
+        for (const r of t.rows) {
+          for (const cell of r.cells) {
+            if (cell.status === "ok") expect(Number.isFinite(cell.value)).toBe(true);
+            else expect(cell.value).toBeNull();
+          }
+        }
+      }
+    }
+  });
+});

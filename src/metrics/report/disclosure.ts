@@ -1,0 +1,307 @@
+/**
+ * The disclosure report for a fiscal year, for the whole group or one company, laid out like the tables of the
+ * seed pages: five fiscal years of employees and leavers, diversity, managers, hires, disability employment,
+ * training, reemployment, pay and leave, plus (group) the leaver reasons and the companies side by side.
+ * Computed with full rights; readers get it redacted to theirs (see the disclosure service).
+ */
+import type { Db } from "../../db/client";
+import type {
+  Dimension,
+  DisabilityUnit,
+  DisclosureReport,
+  MetricId,
+  ReportCell,
+  ReportRow,
+  ReportTable,
+  ReportTableId,
+  ScopeSpec,
+} from "../../shared/metrics-api";
+import { definitionOf } from "../definitions";
+import { computeMetrics, presentPeriod } from "../engine/engine";
+import type { EngineFigure } from "../engine/figures";
+import { presentScope, resolveScope, type ScopeContext } from "../engine/scope";
+
+export type ReportScope = { kind: "group" } | { kind: "company"; companyId: number };
+
+/** How many fiscal years the trend tables show (the report's year and the four before it). */
+export const TREND_YEARS = 5;
+
+const TRENDS: { id: ReportTableId; metrics: MetricId[]; companyOnly?: MetricId[] }[] = [
+  {
+    id: "workforce",
+    metrics: ["headcount", "leavers", "voluntary_leavers", "turnover_rate", "voluntary_turnover_rate"],
+    companyOnly: ["transfers_in", "transfers_out"],
+  },
+  { id: "diversity", metrics: ["women_share", "average_age", "average_tenure"] },
+  { id: "managers", metrics: ["managers", "female_managers", "female_manager_ratio"] },
+  { id: "hires", metrics: ["hires", "female_hires", "female_hire_share", "new_hire_rate"] },
+  {
+    id: "disability",
+    metrics: [
+      "disability_employment_rate",
+      "statutory_disability_rate",
+      "disability_required_number",
+      "disability_surplus",
+    ],
+  },
+  { id: "training", metrics: ["training_days_per_employee", "training_hours_per_employee"] },
+  { id: "reemployment", metrics: ["retirees", "reemployed_after_retirement", "reemployment_rate"] },
+  {
+    id: "pay_and_leave",
+    metrics: [
+      "gender_wage_gap_all",
+      "gender_wage_gap_regular",
+      "gender_wage_gap_non_regular",
+      "male_childcare_leave_uptake",
+    ],
+  },
+];
+
+const COMPANY_COLUMNS: MetricId[] = [
+  "headcount",
+  "women_share",
+  "managers",
+  "female_manager_ratio",
+  "hires",
+  "female_hire_share",
+  "turnover_rate",
+];
+const DISABILITY_COLUMNS = TRENDS.find((t) => t.id === "disability")!.metrics;
+
+const column = (metric: MetricId) => {
+  const d = definitionOf(metric);
+  return { metric, unit: d.unit, decimals: d.decimals };
+};
+
+interface CellTarget {
+  scope: ScopeSpec;
+  fiscalYear: number;
+  by?: Dimension;
+  key?: string;
+  restrictedTo?: number[] | null;
+}
+
+function cell(
+  metric: MetricId,
+  figure: Pick<EngineFigure, "status" | "reason" | "value" | "numerator" | "denominator">,
+  target: CellTarget,
+): ReportCell {
+  const definition = definitionOf(metric);
+  // no people behind a figure without data, or behind the law's rate
+  const drillable = definition.computation.kind !== "no_data" && metric !== "statutory_disability_rate";
+  return {
+    metric,
+    status: figure.status,
+    reason: figure.reason,
+    value: figure.value,
+    numerator: figure.numerator,
+    denominator: figure.denominator,
+    drill: drillable
+      ? {
+          metric,
+          scope: target.scope,
+          fiscalYear: target.fiscalYear,
+          by: target.by ?? null,
+          key: target.key ?? null,
+        }
+      : null,
+    restrictedTo: definition.sensitive ? (target.restrictedTo ?? []) : null,
+  };
+}
+
+/** The four disability columns of one unit (company, group application or the combined scope). */
+function disabilityCells(unit: DisabilityUnit, target: CellTarget): ReportCell[] {
+  const ok = unit.status === "ok";
+  const figure = (value: number | null, ratio = false) => ({
+    status: unit.status,
+    reason: unit.reason,
+    value: ok ? value : null,
+    numerator: ok && ratio ? unit.numerator : null,
+    denominator: ok && ratio ? unit.denominator : null,
+  });
+  const restricted = { ...target, restrictedTo: unit.companyIds };
+  return [
+    cell("disability_employment_rate", figure(unit.rate, true), restricted),
+    cell(
+      "statutory_disability_rate",
+      unit.statutoryRate === null
+        ? { status: "not_applicable", reason: unit.reason, value: null, numerator: null, denominator: null }
+        : { status: "ok", reason: null, value: unit.statutoryRate, numerator: null, denominator: null },
+      target,
+    ),
+    cell("disability_required_number", figure(unit.requiredNumber), restricted),
+    cell("disability_surplus", figure(unit.surplus), restricted),
+  ];
+}
+
+/** A company with no one in a population has no breakdown row: counts are 0, ratios and averages have no number. */
+function emptyFigure(metric: MetricId) {
+  const kind = definitionOf(metric).computation.kind;
+  return kind === "count"
+    ? { status: "ok" as const, reason: null, value: 0, numerator: null, denominator: null }
+    : {
+        status: "no_data" as const,
+        reason: "empty" as const,
+        value: null,
+        numerator: null,
+        denominator: null,
+      };
+}
+
+const REASON_LABELS: Record<string, { ja: string; en: string }> = {
+  voluntary: { ja: "自己都合", en: "Voluntary resignation" },
+  involuntary: { ja: "解雇", en: "Dismissal" },
+  mandatory_retirement: { ja: "定年退職", en: "Mandatory retirement" },
+  death: { ja: "死亡", en: "Death" },
+  end_of_contract: { ja: "契約期間満了", en: "End of contract" },
+  transfer_within_group: { ja: "グループ内転籍", en: "Transfer within the group" },
+};
+
+const fyLabel = (year: number) => ({ ja: `${year}年度`, en: `FY${year}` });
+
+async function trendTables(
+  db: Db,
+  scope: ScopeContext,
+  years: number[],
+  isCompany: boolean,
+): Promise<ReportTable[]> {
+  const metrics = TRENDS.flatMap((t) => [...t.metrics, ...(isCompany ? (t.companyOnly ?? []) : [])]);
+  const perYear = new Map<number, Map<MetricId, EngineFigure>>();
+  for (const year of years) {
+    perYear.set(
+      year,
+      await computeMetrics(db, metrics, { scope, period: { kind: "fiscalYear", year }, dimension: null }),
+    );
+  }
+  return TRENDS.map((trend) => {
+    const columns = [...trend.metrics, ...(isCompany ? (trend.companyOnly ?? []) : [])];
+    const rows: ReportRow[] = years.map((year) => {
+      const figures = perYear.get(year)!;
+      const target: CellTarget = { scope: scope.spec, fiscalYear: year };
+      const cells =
+        trend.id === "disability"
+          ? disabilityCells(figures.get("disability_employment_rate")!.disability!.headline, target)
+          : columns.map((metric) => cell(metric, figures.get(metric)!, target));
+      return { key: String(year), label: fyLabel(year), fiscalYear: year, cells };
+    });
+    return { id: trend.id, rowKind: "fiscalYear", columns: columns.map(column), rows };
+  });
+}
+
+async function leaverReasons(db: Db, scope: ScopeContext, year: number): Promise<ReportTable> {
+  const figures = await computeMetrics(db, ["leavers"], {
+    scope,
+    period: { kind: "fiscalYear", year },
+    dimension: "reason",
+  });
+  const rows = (figures.get("leavers")!.breakdown ?? [])
+    // A move within the group is never a leaver: its reason row would always read 0.
+    .filter((row) => row.key !== "none" && row.key !== "transfer_within_group")
+    .map((row) => ({
+      key: row.key,
+      label: REASON_LABELS[row.key] ?? { ja: row.key, en: row.key },
+      fiscalYear: year,
+      cells: [
+        cell(
+          "leavers",
+          { ...row, reason: null },
+          { scope: scope.spec, fiscalYear: year, by: "reason", key: row.key },
+        ),
+      ],
+    }));
+  return { id: "leaver_reasons", rowKind: "reason", columns: [column("leavers")], rows };
+}
+
+async function companyTables(db: Db, scope: ScopeContext, year: number): Promise<ReportTable[]> {
+  const period = { kind: "fiscalYear" as const, year };
+  // Each company's own figures (as its company scope would give them), not the group's split by company.
+  const figures = await computeMetrics(db, [...COMPANY_COLUMNS, "disability_employment_rate"], {
+    scope,
+    period,
+    dimension: "company",
+    perCompany: true,
+  });
+  // The parent first, then domestic subsidiaries, then overseas affiliates, each by code.
+  const rank = (c: (typeof scope.companies)[number]) =>
+    c.parentCompanyId === null ? 0 : c.isDomestic ? 1 : 2;
+  const ordered = [...scope.companies].sort(
+    (a, b) => rank(a) - rank(b) || a.code.localeCompare(b.code) || a.id - b.id,
+  );
+  const companies: ReportRow[] = ordered.map((company) => {
+    const target: CellTarget = { scope: { kind: "company", companyId: company.id }, fiscalYear: year };
+    return {
+      key: String(company.id),
+      label: { ja: company.nameJa, en: company.nameEn },
+      fiscalYear: year,
+      cells: COMPANY_COLUMNS.map((metric) => {
+        const row = figures.get(metric)!.breakdown?.find((r) => r.key === String(company.id));
+        return cell(
+          metric,
+          row ? { ...row, reason: row.status === "ok" ? null : "empty" } : emptyFigure(metric),
+          target,
+        );
+      }),
+    };
+  });
+  const disability = figures.get("disability_employment_rate")!.disability!;
+  const units: ReportRow[] = [disability.headline, ...disability.units]
+    .filter((unit) => unit.kind !== "company" || unit.status !== "not_applicable")
+    .map((unit) => {
+      const target: CellTarget = {
+        scope:
+          unit.kind === "company"
+            ? { kind: "company", companyId: unit.id }
+            : unit.kind === "application"
+              ? { kind: "companies", companyIds: unit.companyIds }
+              : scope.spec,
+        fiscalYear: year,
+      };
+      return {
+        key: `${unit.kind}:${unit.id}`,
+        label: unit.name,
+        fiscalYear: year,
+        cells: disabilityCells(unit, target),
+      };
+    });
+  return [
+    { id: "companies", rowKind: "company", columns: COMPANY_COLUMNS.map(column), rows: companies },
+    { id: "disability_units", rowKind: "company", columns: DISABILITY_COLUMNS.map(column), rows: units },
+  ];
+}
+
+export async function buildDisclosureReport(
+  db: Db,
+  reportScope: ReportScope,
+  fiscalYear: number,
+): Promise<DisclosureReport> {
+  const scope = await resolveScope(db, reportScope);
+  const years = Array.from({ length: TREND_YEARS }, (_, i) => fiscalYear - TREND_YEARS + 1 + i);
+  const isCompany = reportScope.kind === "company";
+  const tables = [
+    ...(await trendTables(db, scope, years, isCompany)),
+    await leaverReasons(db, scope, fiscalYear),
+  ];
+  if (!isCompany) tables.push(...(await companyTables(db, scope, fiscalYear)));
+  const order = (id: ReportTableId) =>
+    [
+      "workforce",
+      "leaver_reasons",
+      "diversity",
+      "managers",
+      "hires",
+      "companies",
+      "disability",
+      "disability_units",
+      "training",
+      "reemployment",
+      "pay_and_leave",
+    ].indexOf(id);
+  tables.sort((a, b) => order(a.id) - order(b.id));
+  return {
+    fiscalYear,
+    fiscalYears: years,
+    scope: presentScope(scope),
+    period: presentPeriod(scope, { kind: "fiscalYear", year: fiscalYear }),
+    tables,
+  };
+}

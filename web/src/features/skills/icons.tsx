@@ -1,0 +1,75 @@
+/** Line icons for the skills and learning navigation (24×24, currentColor, like components/Icons). */
+import type { ReactNode } from "react";
+
+function Svg({ children }: { children: ReactNode }) {
+  return (
+    <svg
+      width={18}
+      height={18}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.8}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden
+    >
+      {children}
+    </svg>
+  );
+}
+
+export function SkillsIcon() {
+  return (
+    <Svg>
+      <path d="M4 20V10M10 20V4M16 20v-7M22 20H2" />
+    </Svg>
+  );
+}
+
+export function TeamSkillsIcon() {
+  return (
+    <Svg>
+      <rect x="3" y="3" width="7" height="7" rx="1" />
+      <rect x="14" y="3" width="7" height="7" rx="1" />
+      <rect x="3" y="14" width="7" height="7" rx="1" />
+      <rect x="14" y="14" width="7" height="7" rx="1" />
+    </Svg>
+  );
+}
+
+export function JobIcon() {
+  return (
+    <Svg>
+      <rect x="3" y="7" width="18" height="13" rx="2" />
+      <path d="M9 7V5a2 2 0 0 1 2-2h2a2 2 0 0 1 2 2v2M3 13h18" />
+    </Svg>
+  );
+}
+
+export function CatalogIcon() {
+  return (
+    <Svg>
+      <path d="M4 5a2 2 0 0 1 2-2h13v16H6a2 2 0 0 0-2 2z" />
+      <path d="M4 21a2 2 0 0 1 2-2h13v2" />
+    </Svg>
+  );
+}
+
+export function LearningIcon() {
+  return (
+    <Svg>
+      <path d="m2 9 10-5 10 5-10 5z" />
+      <path d="M6 11v5c0 1.7 2.7 3 6 3s6-1.3 6-3v-5" />
+    </Svg>
+  );
+}
+
+export function ApprovalIcon() {
+  return (
+    <Svg>
+      <path d="M9 11l3 3 8-8" />
+      <path d="M20 12v7a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h9" />
+    </Svg>
+  );
+}

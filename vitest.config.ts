@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: "server",
-          include: ["src/**/*.test.ts"],
+          include: ["src/**/*.test.ts", "web/src/**/*.test.ts"],
           globalSetup: ["test/support/global-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 120_000,

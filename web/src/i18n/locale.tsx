@@ -31,9 +31,14 @@ export function browserLocale(): Locale {
   return langs[0]?.toLowerCase().startsWith("ja") ? "ja" : "en";
 }
 
+/** Fills `{name}`; `{name|one|other}` picks the singular form when the value is 1 (English plurals). */
 export function interpolate(template: string, vars?: Vars): string {
   if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return template
+    .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (whole, name: string, one: string, other: string) =>
+      name in vars ? (Number(vars[name]) === 1 ? one : other) : whole,
+    )
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
 export function translate(locale: Locale, key: MessageKey, vars?: Vars): string {

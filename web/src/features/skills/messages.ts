@@ -49,7 +49,7 @@ export const skillsEn = {
   "skills.team.title": "Team skills",
   "skills.team.heatmap": "Heat map",
   "skills.team.person": "Person",
-  "skills.team.requiredBy": "Required for {count} people",
+  "skills.team.requiredBy": "Required for {count} {count|person|people}",
   "skills.team.met": "Meets the requirement",
   "skills.team.near": "One level below",
   "skills.team.far": "Two or more below",

@@ -186,9 +186,15 @@ export async function searchDirectory(
     ${summaryJoins(point)}
     ${where}
     order by p.id, e.hire_date desc, e.id desc`;
+  // The total needs only the rows the conditions look at: no names, units or grades to join and no sort.
+  const assignmentJoin =
+    filter.gradeId !== undefined || filter.orgUnitId !== undefined
+      ? sql`left join assignments a on a.employment_id = e.id and a.kind = 'primary' and a.during @> ${point}`
+      : sql``;
   const [countRow] = await queryRows<{ total: number }>(
     db,
-    sql`select count(*)::int as total from (${matches}) m`,
+    sql`select count(distinct p.id)::int as total
+        from employments e join persons p on p.id = e.person_id ${nameMatch} ${assignmentJoin} ${where}`,
   );
   const rows = await queryRows<PersonSummaryRow>(
     db,

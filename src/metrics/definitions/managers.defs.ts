@@ -1,4 +1,4 @@
-import { type DefinitionSpec, EXECUTIVE_EXCLUSIONS, STOCK_DIMENSIONS } from "./types";
+import { type DefinitionSpec, PERCENT_RATIO, EXECUTIVE_EXCLUSIONS, STOCK_DIMENSIONS } from "./types";
 
 const SOURCE =
   'Act on Promotion of Women\'s Participation and Advancement in the Workplace (女性活躍推進法) and MHLW guidance; reference/metrics.md "Female managers".';
@@ -51,10 +51,7 @@ export const MANAGER_DEFINITIONS: DefinitionSpec[] = [
     id: "female_manager_ratio",
     title: { ja: "女性管理職比率", en: "Female manager ratio" },
     summary: { ja: "管理職に占める女性の割合", en: "Women among managers" },
-    kind: "ratio",
-    unit: "percent",
-    decimals: 1,
-    rounding: "half_up",
+    ...PERCENT_RATIO,
     sensitive: false,
     dataAvailable: true,
     dimensions: STOCK_DIMENSIONS,

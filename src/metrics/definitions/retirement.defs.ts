@@ -1,4 +1,4 @@
-import { type DefinitionSpec, STOCK_DIMENSIONS } from "./types";
+import { type DefinitionSpec, PERCENT_RATIO, STOCK_DIMENSIONS } from "./types";
 
 const SOURCE =
   'Act on Stabilization of Employment of Elderly Persons (高年齢者雇用安定法) art. 9 (continued employment to 65); reference/metrics.md "Other figures".';
@@ -51,10 +51,7 @@ export const RETIREMENT_DEFINITIONS: DefinitionSpec[] = [
     id: "reemployment_rate",
     title: { ja: "定年後再雇用率", en: "Reemployment rate after retirement" },
     summary: { ja: "再雇用者数 ÷ 定年退職者数", en: "Reemployed ÷ retired in the year" },
-    kind: "ratio",
-    unit: "percent",
-    decimals: 1,
-    rounding: "half_up",
+    ...PERCENT_RATIO,
     sensitive: false,
     dataAvailable: true,
     dimensions: STOCK_DIMENSIONS,

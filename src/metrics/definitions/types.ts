@@ -82,3 +82,6 @@ export const EXECUTIVE_EXCLUSIONS: Exclusion = {
   population: "stock",
   reason: sql`case when r.is_executive then 'executive' end`,
 };
+
+/** A ratio shown in percent with one decimal, rounded half up (the statutory disclosures' rule). */
+export const PERCENT_RATIO = { kind: "ratio", unit: "percent", decimals: 1, rounding: "half_up" } as const;

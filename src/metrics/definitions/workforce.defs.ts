@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type DefinitionSpec, STOCK_DIMENSIONS } from "./types";
+import { type DefinitionSpec, PERCENT_RATIO, STOCK_DIMENSIONS } from "./types";
 
 const WORKFORCE_SOURCE =
   'reference/metrics.md "Workforce basics"; GRI 102-8 (2016) Information on employees and other workers.';
@@ -35,10 +35,7 @@ export const WORKFORCE_DEFINITIONS: DefinitionSpec[] = [
     id: "women_share",
     title: { ja: "女性従業員比率", en: "Share of women" },
     summary: { ja: "従業員に占める女性の割合", en: "Women among employees" },
-    kind: "ratio",
-    unit: "percent",
-    decimals: 1,
-    rounding: "half_up",
+    ...PERCENT_RATIO,
     sensitive: false,
     dataAvailable: true,
     dimensions: STOCK_DIMENSIONS,

@@ -33,7 +33,7 @@ export type DisabilityCategory = (typeof DISABILITY_CATEGORIES)[number];
 export const NAME_ORDERS = ["family_first", "given_first"] as const;
 export type NameOrder = (typeof NAME_ORDERS)[number];
 
-export const ROLES = ["employee", "manager", "company_hr", "group_hr"] as const;
+export const ROLES = ["employee", "manager", "company_hr", "group_hr", "recruiter"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const LOCALES = ["en", "ja"] as const;

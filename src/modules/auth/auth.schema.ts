@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, text, timestamp, uniqueIndex, varchar } from "drizzle-orm/pg-core";
 import { LOCALES, ROLES, sqlList } from "../../shared/enums";
-import { companies } from "../org/org.schema";
+import { companies, orgUnits } from "../org/org.schema";
 import { persons } from "../people/people.schema";
 
 /** A local account. `person_id` links it to the person it signs in as (needed for the employee and manager roles). */
@@ -26,8 +26,10 @@ export const users = pgTable(
 );
 
 /**
- * A role held by a user. company_hr carries the company it covers (one row per company);
- * the other roles have no company (employee = self, manager = the units the person heads, group_hr = all).
+ * A role held by a user. company_hr carries the company it covers (one row per company); recruiter carries the
+ * company of its recruiting division and, optionally, the division (org unit) itself — it is what scouting
+ * consents name. The other roles have no company (employee = self, manager = the units the person heads,
+ * group_hr = all).
  */
 export const userRoles = pgTable(
   "user_roles",
@@ -38,11 +40,22 @@ export const userRoles = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     role: text("role", { enum: ROLES }).notNull(),
     companyId: integer("company_id").references(() => companies.id),
+    /** recruiter only: the recruiting division (an org unit of `company_id`); null = the whole company. */
+    orgUnitId: integer("org_unit_id").references(() => orgUnits.id),
   },
   (t) => [
-    uniqueIndex("user_roles_key").on(t.userId, t.role, sql`coalesce(company_id, 0)`),
+    uniqueIndex("user_roles_key").on(
+      t.userId,
+      t.role,
+      sql`coalesce(company_id, 0)`,
+      sql`coalesce(org_unit_id, 0)`,
+    ),
     check("user_roles_role_check", sql.raw(`role in (${sqlList(ROLES)})`)),
-    check("user_roles_company_check", sql`(${t.role} = 'company_hr') = (${t.companyId} is not null)`),
+    check(
+      "user_roles_company_check",
+      sql`(${t.role} in ('company_hr', 'recruiter')) = (${t.companyId} is not null)`,
+    ),
+    check("user_roles_org_unit_check", sql`${t.orgUnitId} is null or ${t.role} = 'recruiter'`),
   ],
 );
 

@@ -26,6 +26,7 @@ export const en = {
   "role.manager": "Manager",
   "role.company_hr": "Company HR",
   "role.group_hr": "Group HR",
+  "role.recruiter": "Recruiter",
 
   "login.title": "Sign in",
   "login.subtitle": "Sign in with your work email address.",

@@ -27,6 +27,7 @@ export const ja: Messages = {
   "role.manager": "管理職",
   "role.company_hr": "会社人事",
   "role.group_hr": "グループ人事",
+  "role.recruiter": "採用担当（社内公募）",
 
   "login.title": "ログイン",
   "login.subtitle": "会社のメールアドレスでログインしてください。",

@@ -11,5 +11,6 @@ export * from "../modules/ojt/ojt.schema"; // skills and learning (issue 6)
 export * from "../modules/org/org.schema";
 export * from "../modules/people/people.schema";
 export * from "../modules/scim/scim.schema"; // SCIM 2.0 provisioning (issue 4)
+export * from "../modules/skills/current-levels.schema"; // current skill levels, derived (issue 7 matching)
 export * from "../modules/skills/skills.schema"; // skills and learning (issue 6)
 export * from "./meta.schema";

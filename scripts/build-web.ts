@@ -1,7 +1,7 @@
 /**
  * Builds the web app into web/dist unless the bundle is newer than every input (web/src, web/index.html, the Vite
  * and TypeScript configs, package-lock.json). `npm start` calls it so that a restart does not rebuild for nothing;
- * `--force` always builds (the test command uses it, so that tests never run an old bundle by accident of clocks).
+ * `--force` always builds. The test command builds unconditionally (`npm run build:web`).
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";

@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import { bigint, index, integer, pgTable, primaryKey, smallint } from "drizzle-orm/pg-core";
 import { isoDate } from "../../db/columns";
 import { persons } from "../people/people.schema";

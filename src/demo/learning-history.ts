@@ -2,7 +2,7 @@
  * Ten fiscal years of training for the demo group: every employee's compliance e-learning each year, layer
  * training at hiring and promotion, one or two role or department courses a year, OJT trainer training for some
  * staff, external seminars and certification preparation; this fiscal year's compliance courses as mandatory
- * enrolments with a due date. About 5 training days per employee and year.
+ * enrolments with a due date. About 5–6 training days per employee and year (the seed groups report 5–6).
  */
 import { addMonths, type Day, fiscalYearStart, ymdOf } from "./dates";
 import type { CourseRow, DemoLibrary } from "./learning-library";
@@ -98,8 +98,8 @@ export class DemoIndex {
 }
 
 const LAYER_BY_RANK: Record<number, string> = { 3: "LYR-MID", 4: "LYR-LEAD", 5: "LYR-MGR", 6: "LYR-SRMGR" };
-/** Role and department courses, seminars and certification preparation per employee and year: about 1.4. */
-const ELECTIVE_COUNTS = [0, 1, 1, 2, 2, 2, 2];
+/** Role and department courses, seminars and certification preparation per employee and year: about 2.3. */
+const ELECTIVE_COUNTS = [1, 2, 2, 2, 3, 3, 3];
 
 export interface TrainingHistory {
   records: TrainingRow[];
@@ -149,7 +149,8 @@ export function buildTrainingHistory(index: DemoIndex, library: DemoLibrary, rng
     const start = Math.max(employment.hire, model.historyStart);
     const end = Math.min(employment.termination ?? today, today);
     if (end < start) continue;
-    const taken = new Set<number>();
+    /** Elective courses taken, and when: a course is taken again as a refresher after three years. */
+    const taken = new Map<number, Day>();
     let previousRank = 0;
     const newGraduate =
       company.isDomestic &&
@@ -236,7 +237,8 @@ export function buildTrainingHistory(index: DemoIndex, library: DemoLibrary, rng
       for (let k = 0; k < count; k++) {
         const fitting = electives.filter(
           (c) =>
-            !taken.has(c.id) &&
+            // External seminars differ from year to year; other courses are repeated as refreshers only.
+            (c.kind === "external_seminar" || (taken.get(c.id) ?? -Infinity) < addMonths(fy, -36)) &&
             index.fits(c, company.id, stint) &&
             (c.kind === "role" || c.kind === "department" || rng.chance(0.3)),
         );
@@ -244,7 +246,7 @@ export function buildTrainingHistory(index: DemoIndex, library: DemoLibrary, rng
         const c = rng.pick(fitting);
         const day = between(from, to);
         if (day === null) break;
-        taken.add(c.id);
+        taken.set(c.id, day);
         add(p, company.id, c, day);
       }
     }

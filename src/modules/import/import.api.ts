@@ -3,8 +3,8 @@
  * Naming as in src/shared/api.ts.
  */
 import { z } from "zod";
-import { LOCALES } from "../../shared/enums";
 import { ZId } from "../../shared/api";
+import { LOCALES } from "../../shared/enums";
 import { IMPORT_STATUSES } from "./import.schema";
 
 const booleanQuery = z
@@ -21,6 +21,8 @@ export const ZStartImportQuery = z.object({
   encoding: z.enum(["auto", "utf8", "cp932"]).default("auto"),
   format: z.enum(["csv", "xlsx", "json"]).optional(),
   fileName: z.string().min(1).max(255).default("upload"),
+  /** Language of the report and row errors (the web app sends its own); default: the user's saved language. */
+  locale: z.enum(LOCALES).optional(),
 });
 
 export const ZImportCounts = z.object({
@@ -36,7 +38,10 @@ export const ZImportError = z.object({
   row: z.number().int(),
   column: z.string(),
   value: z.string(),
+  /** In the language of whoever started the import. */
   message: z.string(),
+  /** Stable machine code of the message (docs/import.md, "Messages"). */
+  code: z.string(),
 });
 
 export const ZImportSummary = z.object({

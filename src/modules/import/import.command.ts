@@ -61,6 +61,7 @@ interface ImportOptions {
   dryRun?: boolean;
   acceptValidRows?: boolean;
   encoding?: "auto" | "utf8" | "cp932";
+  lang?: Locale;
   json?: boolean;
 }
 
@@ -82,6 +83,12 @@ export function registerImportCommand(program: Command, config: () => Config): v
         "utf8",
         "cp932",
       ]),
+    )
+    .addOption(
+      new Option(
+        "--lang <lang>",
+        "language of the report and row errors (default: TEKIZAI_DEFAULT_LOCALE, else en)",
+      ).choices([...LOCALES]),
     )
     .addOption(jsonOption())
     .action(async (file: string, options: ImportOptions) => {
@@ -131,6 +138,7 @@ export function registerImportCommand(program: Command, config: () => Config): v
             acceptValidRows: options.acceptValidRows === true,
             encoding: options.encoding,
             via: "cli",
+            locale: options.lang ?? config().defaultLocale,
           });
           const onInterrupt = () => cancelJob(importId);
           process.once("SIGINT", onInterrupt);
@@ -162,7 +170,7 @@ export function registerImportCommand(program: Command, config: () => Config): v
     .description("Write the template of an import kind: CSV or Excel, header row in English or Japanese")
     .argument("<kind>", `one of: ${importKindNames().join(", ")}`)
     .addOption(new Option("--format <format>", "file format").choices(["csv", "xlsx"]).default("csv"))
-    .addOption(new Option("--lang <lang>", "header language").choices([...LOCALES]).default("en"))
+    .addOption(new Option("--lang <lang>", "header language (default en)").choices([...LOCALES]))
     .option(
       "--out <file>",
       "write to this file (default: standard output for CSV, tekizai-KIND-LANG.xlsx for Excel)",
@@ -171,9 +179,12 @@ export function registerImportCommand(program: Command, config: () => Config): v
     .action(
       async (
         kindName: string,
-        options: { format: "csv" | "xlsx"; lang: Locale; out?: string; json?: boolean },
+        templateOptions: { format: "csv" | "xlsx"; lang?: Locale; out?: string; json?: boolean },
         cmd: Command,
       ) => {
+        // --lang, like --json, may land on the parent command (it has the option too)
+        const lang = templateOptions.lang ?? cmd.optsWithGlobals<{ lang?: Locale }>().lang ?? "en";
+        const options = { ...templateOptions, lang };
         // --json may land on the parent command (it has the option too)
         const json = options.json === true || cmd.optsWithGlobals<{ json?: boolean }>().json === true;
         try {

@@ -4,7 +4,7 @@ import { assert } from "../access/access.policy";
 import type { Actor } from "../access/actor";
 import { findJob, type ImportProgress } from "./import.jobs";
 import { canSeeImport, canUseImports, importCompanyScope } from "./import.policy";
-import { countErrors, findRun, listChanges, listErrors, listRuns, type ImportRunRow } from "./import.repo";
+import { countErrors, findRun, type ImportRunRow, listChanges, listErrors, listRuns } from "./import.repo";
 import type { ImportError } from "./mapping/mapper";
 import type { ImportCounts, PreviewChange } from "./pipeline/plan";
 
@@ -37,7 +37,7 @@ export interface ImportResult extends ImportSummary {
   mapping: unknown;
   errorCount: number;
   /** The first errors (all of them: GET /api/imports/:id/errors.csv). */
-  errors: ImportError[];
+  errors: (ImportError & { code: string })[];
   /** The first changes with before/after. */
   preview: PreviewChange[];
   progress: ImportProgress | null;
@@ -137,12 +137,14 @@ const csvCell = (value: string | number) => {
 export async function errorsCsv(db: Db, actor: Actor, importId: number): Promise<AsyncGenerator<string>> {
   await visibleRun(db, actor, importId);
   return (async function* () {
-    yield "\uFEFFrow,column,value,message\r\n";
+    yield "\uFEFFrow,column,value,message,code\r\n";
     let after = 0;
     for (;;) {
       const page = await listErrors(db, importId, 5000, after);
       if (!page.length) return;
-      yield page.map((e) => `${[e.row, e.column, e.value, e.message].map(csvCell).join(",")}\r\n`).join("");
+      yield page
+        .map((e) => `${[e.row, e.column, e.value, e.message, e.code].map(csvCell).join(",")}\r\n`)
+        .join("");
       after = page.at(-1)!.id;
     }
   })();

@@ -1,9 +1,9 @@
-import type { FastifyInstance } from "fastify";
 import ExcelJS from "exceljs";
+import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/db";
 import { TEST_ENGINES } from "../../../test/support/engines";
-import { FIXTURE_PASSWORD, seedFixtureGroup, type FixtureGroup } from "../../../test/support/fixtures";
+import { FIXTURE_PASSWORD, type FixtureGroup, seedFixtureGroup } from "../../../test/support/fixtures";
 import { buildTestApp, signIn } from "../../../test/support/http";
 import { csv } from "./import.test-support";
 
@@ -228,7 +228,7 @@ describe.each(TEST_ENGINES)("import routes on %s", (engine) => {
     });
     expect(errors.headers["content-type"]).toContain("text/csv");
     expect(errors.body).toBe(
-      '\uFEFFrow,column,value,message\r\n3,orgUnitCode,NOPE,"no org unit of this company has the code ""NOPE"""\r\n',
+      '\uFEFFrow,column,value,message,code\r\n3,orgUnitCode,NOPE,"no org unit of this company has the code ""NOPE""",lookup.unknownCode\r\n',
     );
   });
 

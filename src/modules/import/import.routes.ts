@@ -1,10 +1,9 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
-import { Readable } from "node:stream";
+import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { Transform } from "node:stream";
 import { z } from "zod";
 import { requireActor } from "../../server/context";
 import type { RouteDeps, ZodApp } from "../../server/types";
@@ -123,6 +122,7 @@ export function registerImportRoutes(app: ZodApp, { database }: RouteDeps): void
             encoding: query.encoding,
             format: query.format,
             via: "web",
+            locale: query.locale,
             removeFileAfter: true,
           });
           if (query.wait === "true") return reply.status(200).send(await done);

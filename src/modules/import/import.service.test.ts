@@ -1,11 +1,11 @@
-import iconv from "iconv-lite";
 import ExcelJS from "exceljs";
+import iconv from "iconv-lite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/db";
 import { TEST_ENGINES } from "../../../test/support/engines";
-import { seedFixtureGroup, type FixtureGroup } from "../../../test/support/fixtures";
-import { getPerson } from "../people/people.service";
+import { type FixtureGroup, seedFixtureGroup } from "../../../test/support/fixtures";
 import { SYSTEM_ACTOR } from "../access/actor";
+import { getPerson } from "../people/people.service";
 import { listImportChanges, listImports } from "./import.history";
 import { cancelJob } from "./import.jobs";
 import { startImport } from "./import.service";
@@ -106,6 +106,7 @@ describe.each(TEST_ENGINES)("imports on %s", (engine) => {
         column: "birthDate",
         value: "1991-02-30",
         message: "birthDate is not a calendar date (1991-02 has no day 30)",
+        code: "cell.badDate",
       },
     ]);
     expect(await dataCounts(database.db)).toEqual(before);

@@ -2,19 +2,22 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import type { Db } from "../../db/client";
 import { today as todayOf } from "../../shared/dates";
+import type { Locale } from "../../shared/enums";
 import { AppError } from "../../shared/errors";
 import { assert } from "../access/access.policy";
-import { actorUserId, type Actor } from "../access/actor";
+import { type Actor, actorUserId } from "../access/actor";
+import { findUserById } from "../auth/auth.repo";
 import { findCompany } from "../org/org.repo";
 import { getImport, type ImportResult } from "./import.history";
-import { findJob, jobForScope, startJob, updateProgress, type ImportJob } from "./import.jobs";
+import { findJob, type ImportJob, jobForScope, startJob, updateProgress } from "./import.jobs";
 import { canImportInto } from "./import.policy";
-import { finishRun, findMapping, heartbeat, insertErrors, insertRun } from "./import.repo";
+import { findMapping, finishRun, heartbeat, insertErrors, insertRun } from "./import.repo";
 import type { AnyImportKind } from "./import.types";
 import { requireImportKind } from "./kinds";
-import { emptyProfile, parseMappingProfile, type MappingProfile } from "./mapping/profile";
+import { emptyProfile, type MappingProfile, parseMappingProfile } from "./mapping/profile";
+import { renderImportMessage } from "./messages";
 import { applyPlan, ImportApplyError } from "./pipeline/apply";
-import { ImportCancelled, planImport, type ImportPlan } from "./pipeline/plan";
+import { ImportCancelled, type ImportPlan, planImport } from "./pipeline/plan";
 import type { Encoding, SourceFormat } from "./sources/detect";
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_COLUMNS } from "./sources/source";
 
@@ -38,6 +41,8 @@ export interface StartImportInput {
   maxBytes?: number;
   /** The import's "today" for far-future checks (tests pin it). */
   today?: string;
+  /** The language of the report and row errors (the requesting user's; default en). */
+  locale?: Locale;
 }
 
 async function fileDigest(file: string): Promise<{ size: number; sha256: string }> {
@@ -109,6 +114,8 @@ export async function startImport(
     kind.scope === "group" ? "Only group HR may import companies." : "You may not import into this company.",
   );
   const { profile, mappingId } = await resolveProfile(db, kind, companyId, input);
+  const locale =
+    input.locale ?? (actor.kind === "user" ? (await findUserById(db, actor.userId))?.locale : null) ?? "en";
   const scopeKey = companyId === null ? "group" : `company:${companyId}`;
   const running = jobForScope(scopeKey);
   if (running)
@@ -131,7 +138,7 @@ export async function startImport(
     status: "running",
   });
   const job = startJob(run.id, scopeKey, input.dryRun, (job) =>
-    executeImport(db, actor, job, kind, profile, companyId, input),
+    executeImport(db, actor, job, kind, profile, companyId, { ...input, locale }),
   );
   return { importId: run.id, done: job.done.then(() => getImport(db, actor, run.id)) };
 }
@@ -146,6 +153,7 @@ async function executeImport(
   input: StartImportInput,
 ): Promise<void> {
   const ctx = { companyId, today: input.today ?? todayOf() };
+  const locale = input.locale ?? "en";
   let plan: ImportPlan | undefined;
   let lastBeat = Date.now();
   try {
@@ -161,6 +169,7 @@ async function executeImport(
         format: input.format,
       },
       ctx,
+      locale,
       isCancelled: () => job.cancelled,
       onProgress: (p) => {
         updateProgress(job, { rows: p.rows, bytesRead: p.bytesRead, totalBytes: p.totalBytes });
@@ -176,7 +185,7 @@ async function executeImport(
       await finishRun(db, job.id, {
         ...base,
         status: "rejected",
-        message: `The file was not imported: ${plan.fileError}`,
+        message: renderImportMessage(locale, "report.fileRefused", { reason: plan.fileError }),
       });
     } else if (input.dryRun) {
       await finishRun(db, job.id, { ...base, status: "previewed", message: null });
@@ -185,7 +194,11 @@ async function executeImport(
       await finishRun(db, job.id, {
         ...base,
         status: "rejected",
-        message: `${plan.counts.rejected} of ${plan.counts.rows} rows were rejected, so nothing was imported (all or nothing). Fix them, or import with acceptValidRows to apply the ${valid} valid rows.`,
+        message: renderImportMessage(locale, "report.rowsRejected", {
+          rejected: plan.counts.rejected,
+          rows: plan.counts.rows,
+          valid,
+        }),
       });
     } else {
       updateProgress(job, {
@@ -224,7 +237,7 @@ async function executeImport(
       await finishRun(db, job.id, {
         ...base,
         status: "cancelled",
-        message: "The import was cancelled; nothing was written.",
+        message: renderImportMessage(locale, "report.cancelled"),
       });
     } else {
       const message =
@@ -232,7 +245,7 @@ async function executeImport(
       await finishRun(db, job.id, {
         ...base,
         status: "failed",
-        message: `The import failed and nothing was written: ${message}`,
+        message: renderImportMessage(locale, "report.failed", { reason: message }),
       });
     }
   } finally {

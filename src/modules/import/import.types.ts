@@ -6,6 +6,7 @@
  */
 import type { Db } from "../../db/client";
 import type { LocalizedName } from "../../shared/api";
+import type { ImportMessageCode, MessageParams } from "./messages";
 
 export type FieldType = "string" | "date" | "number" | "enum" | "boolean" | "code-lookup";
 
@@ -38,7 +39,11 @@ export type ParsedRow = Readonly<Record<string, FieldValue>>;
 /** A problem with one row, naming the canonical field (the framework turns it into the source column). */
 export interface RowIssue {
   field: string;
+  /** English text (kinds that report through messages.ts render it from code and params). */
   message: string;
+  /** The stable machine code and the values of the message (see messages.ts); absent: reported as row.invalid. */
+  code?: ImportMessageCode;
+  params?: MessageParams;
 }
 
 /** How a planned row compares with the database. */
@@ -114,6 +119,11 @@ export interface ImportKind<Row = unknown, State = unknown, Op = unknown> {
   /** The row's identity in the file (duplicates within a file are refused) and in the history. */
   key(row: Row): string;
   loadState(db: Db, ctx: KindContext): Promise<State>;
+  /**
+   * Optional batched lookups: called with a chunk of rows (file order, up to PREFETCH_ROWS) before they are
+   * planned, to add what they refer to to the state in one query instead of loading everything up front.
+   */
+  prefetch?(db: Db, rows: readonly Row[], state: State, ctx: KindContext): Promise<void>;
   plan(row: Row, state: State, ctx: KindContext): PlanResult<Op>;
   /**
    * Writes a batch of ops inside the import's transaction, returning one WrittenRecord per op, in order.

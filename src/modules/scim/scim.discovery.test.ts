@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TEST_ENGINES } from "../../../test/support/engines";
-import { createScimToken, listScimTokens, revokeScimToken } from "./scim.tokens";
 import { CORE, ENT, type Json, scimTestContext } from "./scim.test-support";
+import { createScimToken, listScimTokens, revokeScimToken } from "./scim.tokens";
 
 describe.each(TEST_ENGINES)("SCIM 2.0 tokens, discovery and Groups on %s", (engine) => {
   const t = scimTestContext(engine);
@@ -53,8 +53,11 @@ describe.each(TEST_ENGINES)("SCIM 2.0 tokens, discovery and Groups on %s", (engi
       uniqueness: "server",
     });
     expectError(await call("GET", "/Schemas/urn:nope"), 404);
-    expectError(await call("POST", "/Bulk", { body: { schemas: [] } }), 404);
-    expectError(await call("GET", "/Me"), 404);
+    // not supported: 501 Not Implemented (RFC 7644 §3.11 for /Me), with a SCIM error body
+    expectError(await call("POST", "/Bulk", { body: { schemas: [] } }), 501);
+    expectError(await call("GET", "/Me"), 501);
+    expectError(await call("PATCH", "/Me", { body: { schemas: [] } }), 501);
+    expectError(await call("GET", "/Me", { token: "wrong" }), 401);
   });
 
   it("maps org units to read-only Groups", async () => {

@@ -182,6 +182,26 @@ export function registerScimRoutes(app: FastifyInstance, deps: RouteDeps): void 
           },
         });
       }
+
+      // RFC 7644 §3.11: /Me is the User of the authenticated subject. A bearer token here belongs to a
+      // provisioning client, not to a person, so there is no such User: answer 501 as the RFC asks of a
+      // provider without the feature (after authentication, so that a missing token is still 401).
+      // RFC 7644 §3.7: Bulk is not supported (ServiceProviderConfig bulk.supported = false): 501 likewise.
+      for (const url of ["/Me", "/Me/*", "/Bulk"]) {
+        scope.route({
+          method: ["GET", "POST", "PUT", "PATCH", "DELETE"],
+          url,
+          config,
+          handler: async () => {
+            throw new ScimError(
+              501,
+              url === "/Bulk"
+                ? "Bulk operations are not supported (see /ServiceProviderConfig)"
+                : "/Me is not supported: bearer tokens belong to provisioning clients, not to users",
+            );
+          },
+        });
+      }
     },
     { prefix: SCIM_PREFIX },
   );

@@ -2,11 +2,14 @@ import { eq } from "drizzle-orm";
 import { addDays, overlaps } from "../../../shared/dates";
 import { assignments } from "../../people/people.schema";
 import type { ImportKind, KindContext, PlanResult, RowIssue, WrittenRecord } from "../import.types";
-import { bool, field, futureDateIssue, keepAbsent, num, optionalText, text } from "./helpers";
+import { importMessage } from "../messages";
+import { bulkInsert, bulkUpdate, reserveIds } from "./bulk";
+import { bool, type CodeTable, field, futureDateIssue, keepAbsent, num, optionalText, text } from "./helpers";
 import {
-  loadPeopleState,
   type AssignmentState,
   type EmploymentState,
+  loadHostTables,
+  loadPeopleState,
   type PeopleState,
 } from "./persons.state";
 
@@ -17,11 +20,13 @@ import {
  * overwrite; a row dated on a version's first day corrects that version. A file may hold whole histories.
  * Primary assignments form one series per employment; a secondary assignment's series is its org unit.
  */
-const IMPORT_ASSIGNMENT_KINDS = ["primary", "secondary"] as const;
+const IMPORT_ASSIGNMENT_KINDS = ["primary", "secondary", "secondment"] as const;
 
 interface AssignmentRow {
   employeeNumber: string;
   kind: (typeof IMPORT_ASSIGNMENT_KINDS)[number];
+  /** For a secondment: the group company whose org unit (and position) the employee works in. */
+  hostCompanyCode: string | null;
   orgUnitCode: string;
   positionCode: string | null;
   gradeCode: string | null;
@@ -52,8 +57,11 @@ const sameValues = (a: Values, b: Values) =>
 
 function present(state: PeopleState, a: Values & { validFrom: string; validTo: string | null }) {
   return {
-    orgUnitCode: state.orgUnits.codeOf.get(a.orgUnitId) ?? null,
-    positionCode: a.positionId === null ? null : (state.positions.codeOf.get(a.positionId) ?? null),
+    orgUnitCode: state.orgUnits.codeOf.get(a.orgUnitId) ?? state.hosts?.unitCodes.get(a.orgUnitId) ?? null,
+    positionCode:
+      a.positionId === null
+        ? null
+        : (state.positions.codeOf.get(a.positionId) ?? state.hosts?.positionCodes.get(a.positionId) ?? null),
     gradeCode: a.gradeId === null ? null : (state.grades.codeOf.get(a.gradeId) ?? null),
     lineManagerPersonId: a.lineManagerPersonId,
     isHead: a.isHead,
@@ -68,18 +76,36 @@ function resolveValues(
   state: PeopleState,
   ctx: KindContext,
 ): Values | { issues: RowIssue[] } {
-  const unit = state.orgUnits.resolve(row.orgUnitCode, "orgUnitCode", ctx);
-  const position = state.positions.resolve(row.positionCode, "positionCode", ctx);
+  // a secondment's org unit and position are the host company's; the grade stays the employer's
+  let tables: { orgUnits: CodeTable; positions: CodeTable } = state;
+  if (row.kind === "secondment") {
+    const host =
+      row.hostCompanyCode === null ? undefined : state.hosts?.byCode.get(row.hostCompanyCode.toLowerCase());
+    if (row.hostCompanyCode === null)
+      return { issues: [importMessage("hostCompanyCode", "assignment.hostUnitRequired")] };
+    if (!host)
+      return {
+        issues: [importMessage("hostCompanyCode", "assignment.unknownHost", { code: row.hostCompanyCode })],
+      };
+    if (host.id === ctx.companyId)
+      return { issues: [importMessage("hostCompanyCode", "assignment.hostIsEmployer")] };
+    tables = host;
+  } else if (row.hostCompanyCode !== null) {
+    return { issues: [importMessage("hostCompanyCode", "assignment.hostOnlyForSecondment")] };
+  }
+  const unit = tables.orgUnits.resolve(row.orgUnitCode, "orgUnitCode", ctx);
+  const position = tables.positions.resolve(row.positionCode, "positionCode", ctx);
   const grade = state.grades.resolve(row.gradeCode, "gradeCode", ctx);
   const found = [unit, position, grade].flatMap((r) => ("issue" in r ? [r.issue] : []));
   let lineManagerPersonId: number | null = null;
   if (row.lineManagerEmployeeNumber !== null) {
     const manager = state.byNumber.get(row.lineManagerEmployeeNumber)?.at(-1);
     if (!manager)
-      found.push({
-        field: "lineManagerEmployeeNumber",
-        message: `no employee of this company has the number ${row.lineManagerEmployeeNumber}`,
-      });
+      found.push(
+        importMessage("lineManagerEmployeeNumber", "employee.unknown", {
+          number: row.lineManagerEmployeeNumber,
+        }),
+      );
     else lineManagerPersonId = manager.personId;
   }
   if (found.length) return { issues: found };
@@ -152,12 +178,27 @@ export const assignmentsKind: ImportKind<AssignmentRow, PeopleState, AssignmentO
       { lookup: "employee", maxLength: 32, example: "" },
     ),
     field("validTo", "date", { en: "Valid to (last day)", ja: "終了日（最終日）" }, { example: "" }),
+    field(
+      "hostCompanyCode",
+      "code-lookup",
+      { en: "Host company code (secondment)", ja: "出向先会社コード" },
+      {
+        lookup: "company",
+        maxLength: 32,
+        example: "",
+        description: {
+          en: "kind secondment: the group company seconded to; orgUnitCode and positionCode are its codes",
+          ja: "出向の場合：出向先のグループ会社。組織コード・職位コードは出向先のもの",
+        },
+      },
+    ),
   ],
 
   toRow(values, ctx) {
     const row: AssignmentRow = {
       employeeNumber: text(values, "employeeNumber"),
       kind: text(values, "kind") as AssignmentRow["kind"],
+      hostCompanyCode: optionalText(values, "hostCompanyCode"),
       orgUnitCode: text(values, "orgUnitCode"),
       positionCode: optionalText(values, "positionCode"),
       gradeCode: optionalText(values, "gradeCode"),
@@ -169,28 +210,30 @@ export const assignmentsKind: ImportKind<AssignmentRow, PeopleState, AssignmentO
     };
     const found = futureDateIssue(ctx, "validFrom", row.validFrom);
     if (row.validTo !== null && row.validTo < row.validFrom)
-      found.push({
-        field: "validTo",
-        message: `validTo ${row.validTo} is before validFrom ${row.validFrom}`,
-      });
+      found.push(
+        importMessage("validTo", "assignment.endBeforeStart", {
+          validTo: row.validTo,
+          validFrom: row.validFrom,
+        }),
+      );
     return found.length ? { issues: found } : { row };
   },
 
   key: (row) =>
-    `${row.employeeNumber}|${row.kind}|${row.kind === "primary" ? "" : `${row.orgUnitCode}|`}${row.validFrom}`,
+    `${row.employeeNumber}|${row.kind}|${row.kind === "primary" ? "" : `${row.hostCompanyCode ?? ""}${row.orgUnitCode}|`}${row.validFrom}`,
 
-  loadState: (db, ctx) => loadPeopleState(db, ctx.companyId!, true),
+  async loadState(db, ctx) {
+    const state = await loadPeopleState(db, ctx.companyId!, true);
+    // the other group companies' codes, only for a file that names host companies (secondments)
+    if (!ctx.absentFields.has("hostCompanyCode")) state.hosts = await loadHostTables(db);
+    return state;
+  },
 
   plan(row, state, ctx): PlanResult<AssignmentOp> {
     const employments = state.byNumber.get(row.employeeNumber);
     if (!employments)
       return {
-        issues: [
-          {
-            field: "employeeNumber",
-            message: `no employee of this company has the number ${row.employeeNumber}`,
-          },
-        ],
+        issues: [importMessage("employeeNumber", "employee.unknown", { number: row.employeeNumber })],
       };
     const employment = employments.find(
       (e) =>
@@ -200,10 +243,11 @@ export const assignmentsKind: ImportKind<AssignmentRow, PeopleState, AssignmentO
       const spans = employments.map((e) => `${e.hireDate} to ${e.terminationDate ?? "now"}`).join(", ");
       return {
         issues: [
-          {
-            field: "validFrom",
-            message: `employee ${row.employeeNumber} is not employed on ${row.validFrom} (employed ${spans})`,
-          },
+          importMessage("validFrom", "employee.notEmployed", {
+            number: row.employeeNumber,
+            date: row.validFrom,
+            spans,
+          }),
         ],
       };
     }
@@ -216,10 +260,9 @@ export const assignmentsKind: ImportKind<AssignmentRow, PeopleState, AssignmentO
     ) {
       return {
         issues: [
-          {
-            field: "validTo",
-            message: `validTo is after the termination date ${employment.terminationDate}`,
-          },
+          importMessage("validTo", "assignment.afterTermination", {
+            terminationDate: employment.terminationDate,
+          }),
         ],
       };
     }
@@ -229,74 +272,75 @@ export const assignmentsKind: ImportKind<AssignmentRow, PeopleState, AssignmentO
   async apply(tx, ops, ctx) {
     const companyId = ctx.companyId!;
     const written: WrittenRecord[] = [];
-    let inserts: Extract<AssignmentOp, { type: "insert" }>[] = [];
+    // A run of inserts and new versions is written set-based: first every end (an end only shortens a version,
+    // so it cannot clash), then every new version, in one statement each. Corrections keep file order.
+    let inserts: { op: Extract<AssignmentOp, { type: "insert" | "newVersion" }>; at: number }[] = [];
+    const ends = new Map<number, string>();
     const flush = async () => {
       if (!inserts.length) return;
-      const ids = await tx
-        .insert(assignments)
-        .values(
-          inserts.map((op) => ({
-            ...versionColumns(op.version),
-            employmentId: op.employmentId,
-            personId: op.personId,
-            companyId,
-          })),
-        )
-        .returning({ id: assignments.id });
-      inserts.forEach((op, i) => {
-        ctx.scratch.set(`assignment:${op.version.id}`, ids[i]!.id);
-        written.push({ entityId: ids[i]!.id, personId: op.personId });
+      await bulkUpdate(
+        tx,
+        "assignments",
+        ["valid_to"],
+        [...ends].map(([id, validTo]) => ({ id, valid_to: validTo })),
+      );
+      const ids = await reserveIds(tx, "assignments", inserts.length);
+      await bulkInsert(
+        tx,
+        "assignments",
+        inserts.map(({ op }, i) => ({
+          id: ids[i]!,
+          ...versionRow(op.version),
+          employment_id: op.employmentId,
+          person_id: op.personId,
+          company_id: companyId,
+        })),
+      );
+      inserts.forEach(({ op, at }, i) => {
+        ctx.scratch.set(`assignment:${op.version.id}`, ids[i]!);
+        written[at] = { entityId: ids[i]!, personId: op.personId };
       });
       inserts = [];
+      ends.clear();
     };
     for (const { op } of ops) {
-      if (op.type === "insert") {
-        inserts.push(op);
+      const at = written.length;
+      written.push({ entityId: 0 });
+      if (op.type === "insert" || op.type === "newVersion") {
+        if (op.type === "newVersion") {
+          if (op.endId < 0 && !ctx.scratch.has(`assignment:${op.endId}`)) await flush();
+          const endId = op.endId > 0 ? op.endId : ctx.scratch.get(`assignment:${op.endId}`)!;
+          const validTo = addDays(op.version.validFrom, -1);
+          const earlier = ends.get(endId);
+          if (earlier === undefined || validTo < earlier) ends.set(endId, validTo);
+        }
+        inserts.push({ op, at });
         continue;
       }
       await flush();
-      if (op.type === "newVersion") {
-        const endId = op.endId > 0 ? op.endId : ctx.scratch.get(`assignment:${op.endId}`)!;
-        await tx
-          .update(assignments)
-          .set({ validTo: addDays(op.version.validFrom, -1) })
-          .where(eq(assignments.id, endId));
-        const [row] = await tx
-          .insert(assignments)
-          .values({
-            ...versionColumns(op.version),
-            employmentId: op.employmentId,
-            personId: op.personId,
-            companyId,
-          })
-          .returning({ id: assignments.id });
-        ctx.scratch.set(`assignment:${op.version.id}`, row!.id);
-        written.push({ entityId: row!.id, personId: op.personId });
-      } else {
-        const id = op.id > 0 ? op.id : ctx.scratch.get(`assignment:${op.id}`)!;
-        const [row] = await tx
-          .update(assignments)
-          .set({ ...op.values, validTo: op.validTo })
-          .where(eq(assignments.id, id))
-          .returning({ personId: assignments.personId });
-        written.push({ entityId: id, personId: row!.personId });
-      }
+      const id = op.id > 0 ? op.id : ctx.scratch.get(`assignment:${op.id}`)!;
+      const [row] = await tx
+        .update(assignments)
+        .set({ ...op.values, validTo: op.validTo })
+        .where(eq(assignments.id, id))
+        .returning({ personId: assignments.personId });
+      written[at] = { entityId: id, personId: row!.personId };
     }
     await flush();
     return written;
   },
 };
 
-const versionColumns = (v: AssignmentState) => ({
+const versionRow = (v: AssignmentState) => ({
   kind: v.kind,
-  orgUnitId: v.orgUnitId,
-  positionId: v.positionId,
-  gradeId: v.gradeId,
-  lineManagerPersonId: v.lineManagerPersonId,
-  isHead: v.isHead,
+  org_unit_id: v.orgUnitId,
+  position_id: v.positionId,
+  grade_id: v.gradeId,
+  line_manager_person_id: v.lineManagerPersonId,
+  is_head: v.isHead,
   fte: v.fte,
-  validFrom: v.validFrom,
-  validTo: v.validTo,
+  valid_from: v.validFrom,
+  valid_to: v.validTo,
 });
 
 /** Diffs the row against its series (primary, or the secondary assignments to that unit) and plans the write. */
@@ -337,7 +381,7 @@ function planInSeries(
     (current ? current.validTo : next ? addDays(next.validFrom, -1) : employment.terminationDate);
   if (next && (end === null || end >= next.validFrom)) {
     return {
-      issues: [{ field: "validTo", message: `overlaps the ${row.kind} assignment from ${next.validFrom}` }],
+      issues: [importMessage("validTo", "assignment.overlaps", { kind: row.kind, from: next.validFrom })],
     };
   }
   const clash = employment.assignments.find(
@@ -350,10 +394,7 @@ function planInSeries(
   if (clash)
     return {
       issues: [
-        {
-          field: "orgUnitCode",
-          message: `the employee is already assigned (${clash.kind}) to this org unit from ${clash.validFrom}`,
-        },
+        importMessage("orgUnitCode", "assignment.unitTaken", { kind: clash.kind, from: clash.validFrom }),
       ],
     };
   const change = (

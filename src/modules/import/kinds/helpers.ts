@@ -8,6 +8,7 @@ import type {
   ParsedRow,
   RowIssue,
 } from "../import.types";
+import { importMessage } from "../messages";
 
 /** Declares a canonical field (keeps the kinds' field tables short). */
 export function field(
@@ -54,9 +55,7 @@ export const FUTURE_LIMIT_DAYS = 366;
 export function futureDateIssue(ctx: KindContext, fieldName: string, date: string | null): RowIssue[] {
   if (date === null) return [];
   const limit = addDays(ctx.today, FUTURE_LIMIT_DAYS);
-  return date > limit
-    ? [{ field: fieldName, message: `${fieldName} ${date} is more than a year in the future` }]
-    : [];
+  return date > limit ? [importMessage(fieldName, "row.futureDate", { field: fieldName, date })] : [];
 }
 
 /** Codes (and names) of a company's org units, grades, positions, ... for code-lookup fields. */
@@ -101,26 +100,19 @@ export class CodeTable {
     if (ctx.lookupBy[fieldName] === "name") {
       const ids = this.byName.get(value.trim().toLowerCase());
       if (!ids || ids.size === 0) {
-        return {
-          issue: { field: fieldName, message: `no ${this.what} of this company is named "${value}"` },
-        };
+        return { issue: importMessage(fieldName, "lookup.unknownName", { what: this.what, name: value }) };
       }
       if (ids.size > 1) {
         const codes = [...ids].map((id) => this.codeOf.get(id)).join(", ");
         return {
-          issue: {
-            field: fieldName,
-            message: `several ${this.what}s are named "${value}" (${codes}): use codes`,
-          },
+          issue: importMessage(fieldName, "lookup.ambiguousName", { what: this.what, name: value, codes }),
         };
       }
       return { id: [...ids][0]! };
     }
     const id = this.idOf(value);
     if (id === undefined)
-      return {
-        issue: { field: fieldName, message: `no ${this.what} of this company has the code "${value}"` },
-      };
+      return { issue: importMessage(fieldName, "lookup.unknownCode", { what: this.what, code: value }) };
     return { id };
   }
 }

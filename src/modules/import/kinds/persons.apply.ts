@@ -1,8 +1,10 @@
 import { and, eq, gt, isNull, or } from "drizzle-orm";
 import type { Db } from "../../../db/client";
+import { addDays } from "../../../shared/dates";
 import type { TerminationReason } from "../../../shared/enums";
 import { assignments, employments, persons } from "../../people/people.schema";
 import type { KindContext, OpEnvelope, WrittenRecord } from "../import.types";
+import { bulkInsert, reserveIds } from "./bulk";
 import type { EmploymentValues, PersonValues } from "./persons.state";
 
 export interface AssignmentInsert {
@@ -37,7 +39,20 @@ export type PersonOp =
       terminationReason: TerminationReason;
       previousDate: string | null;
     }
-  | { type: "addAssignment"; employmentId: number; personId: number; assignment: AssignmentInsert };
+  | { type: "addAssignment"; employmentId: number; personId: number; assignment: AssignmentInsert }
+  | {
+      type: "moveAssignment";
+      endId: number;
+      employmentId: number;
+      personId: number;
+      version: AssignmentInsert & { lineManagerPersonId: number | null; isHead: boolean; fte: number };
+    }
+  | {
+      type: "correctAssignment";
+      id: number;
+      personId: number;
+      values: Pick<AssignmentInsert, "orgUnitId" | "positionId" | "gradeId">;
+    };
 
 type HireOp = Extract<PersonOp, { type: "hire" }>;
 type Ctx = KindContext & { scratch: Map<string, number> };
@@ -45,43 +60,71 @@ type Ctx = KindContext & { scratch: Map<string, number> };
 const real = (scratch: Map<string, number>, entity: string, id: number) =>
   id > 0 ? id : scratch.get(`${entity}:${id}`)!;
 
-/** Hires in bulk: one multi-row insert each for persons, employments and first assignments (ids in VALUES order). */
+const personRow = (p: PersonValues) => ({
+  family_name: p.familyName,
+  given_name: p.givenName,
+  family_name_kana: p.familyNameKana,
+  given_name_kana: p.givenNameKana,
+  family_name_latin: p.familyNameLatin,
+  given_name_latin: p.givenNameLatin,
+  name_order: p.nameOrder,
+  gender: p.gender,
+  birth_date: p.birthDate,
+  email: p.email,
+});
+
+export const assignmentRow = (a: AssignmentInsert) => ({
+  org_unit_id: a.orgUnitId,
+  position_id: a.positionId,
+  grade_id: a.gradeId,
+  valid_from: a.validFrom,
+  valid_to: a.validTo,
+});
+
+/** Hires in bulk: one set-based insert each for persons, employments and first assignments (ids reserved first). */
 async function applyHires(tx: Db, hires: HireOp[], ctx: Ctx): Promise<WrittenRecord[]> {
   const companyId = ctx.companyId!;
   const newPersons = hires.filter((op) => op.person !== null);
-  if (newPersons.length) {
-    const ids = await tx
-      .insert(persons)
-      .values(newPersons.map((op) => op.person!))
-      .returning({ id: persons.id });
-    for (const [i, op] of newPersons.entries()) ctx.scratch.set(`person:${op.personId}`, ids[i]!.id);
-  }
-  const employmentIds = await tx
-    .insert(employments)
-    .values(
-      hires.map((op) => ({
-        ...op.employment,
-        personId: real(ctx.scratch, "person", op.personId),
-        companyId,
-      })),
-    )
-    .returning({ id: employments.id });
+  const personIds = await reserveIds(tx, "persons", newPersons.length);
+  for (const [i, op] of newPersons.entries()) ctx.scratch.set(`person:${op.personId}`, personIds[i]!);
+  await bulkInsert(
+    tx,
+    "persons",
+    newPersons.map((op, i) => ({ id: personIds[i]!, ...personRow(op.person!) })),
+  );
+  const employmentIds = await reserveIds(tx, "employments", hires.length);
+  await bulkInsert(
+    tx,
+    "employments",
+    hires.map((op, i) => ({
+      id: employmentIds[i]!,
+      person_id: real(ctx.scratch, "person", op.personId),
+      company_id: companyId,
+      employee_number: op.employment.employeeNumber,
+      hire_date: op.employment.hireDate,
+      termination_date: op.employment.terminationDate,
+      termination_reason: op.employment.terminationReason,
+      employment_type: op.employment.employmentType,
+      weekly_hours: op.employment.weeklyHours,
+    })),
+  );
   const written = hires.map((op, i): WrittenRecord => {
-    ctx.scratch.set(`employment:${op.tempEmploymentId}`, employmentIds[i]!.id);
-    return { entityId: employmentIds[i]!.id, personId: real(ctx.scratch, "person", op.personId) };
+    ctx.scratch.set(`employment:${op.tempEmploymentId}`, employmentIds[i]!);
+    return { entityId: employmentIds[i]!, personId: real(ctx.scratch, "person", op.personId) };
   });
-  const withAssignment = hires.filter((op) => op.assignment !== null);
-  if (withAssignment.length) {
-    await tx.insert(assignments).values(
-      withAssignment.map((op) => ({
-        ...op.assignment!,
-        kind: "primary" as const,
-        employmentId: real(ctx.scratch, "employment", op.tempEmploymentId),
-        personId: real(ctx.scratch, "person", op.personId),
-        companyId,
+  await bulkInsert(
+    tx,
+    "assignments",
+    hires
+      .filter((op) => op.assignment !== null)
+      .map((op) => ({
+        ...assignmentRow(op.assignment!),
+        kind: "primary",
+        employment_id: real(ctx.scratch, "employment", op.tempEmploymentId),
+        person_id: real(ctx.scratch, "person", op.personId),
+        company_id: companyId,
       })),
-    );
-  }
+  );
   return written;
 }
 
@@ -159,6 +202,31 @@ export async function applyPersonOps(
           })
           .returning({ id: assignments.id });
         written.push({ entityId: row!.id, personId: op.personId });
+        break;
+      }
+      case "moveAssignment": {
+        // the version in force ends the day before; the new one runs to its old end
+        await tx
+          .update(assignments)
+          .set({ validTo: addDays(op.version.validFrom, -1) })
+          .where(eq(assignments.id, real(ctx.scratch, "assignment", op.endId)));
+        const [row] = await tx
+          .insert(assignments)
+          .values({
+            ...op.version,
+            kind: "primary",
+            employmentId: real(ctx.scratch, "employment", op.employmentId),
+            personId: op.personId,
+            companyId: ctx.companyId!,
+          })
+          .returning({ id: assignments.id });
+        written.push({ entityId: row!.id, personId: op.personId });
+        break;
+      }
+      case "correctAssignment": {
+        const id = real(ctx.scratch, "assignment", op.id);
+        await tx.update(assignments).set(op.values).where(eq(assignments.id, id));
+        written.push({ entityId: id, personId: op.personId });
         break;
       }
     }

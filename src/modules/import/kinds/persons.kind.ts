@@ -1,17 +1,19 @@
 import {
   EMPLOYMENT_TYPES,
-  GENDERS,
-  NAME_ORDERS,
-  TERMINATION_REASONS,
   type EmploymentType,
+  GENDERS,
   type Gender,
+  NAME_ORDERS,
   type NameOrder,
+  TERMINATION_REASONS,
   type TerminationReason,
 } from "../../../shared/enums";
 import type { ImportKind, PlanResult, RowIssue } from "../import.types";
+import { importMessage } from "../messages";
 import { field, futureDateIssue, num, optionalText, text } from "./helpers";
 import { applyPersonOps, type PersonOp } from "./persons.apply";
-import { planFirstAssignment, planHire, planUpdate, type PersonRow } from "./persons.plan";
+import { matchGroupPerson, prefetchGroupCandidates } from "./persons.match";
+import { type PersonRow, planFirstAssignment, planHire, planUpdate } from "./persons.plan";
 import { loadPeopleState, type PeopleState } from "./persons.state";
 
 /**
@@ -19,7 +21,8 @@ import { loadPeopleState, type PeopleState } from "./persons.state";
  * A new number is a hire (person + employment + the first primary assignment when an org unit is given);
  * a known number with the same hire date compares names, gender, birth date, email, employment type, hours,
  * termination date and reason; a later hire date after a termination is a rehire of the same person.
- * Org unit, position and grade only place new hires: later moves are dated, and come with the assignments kind.
+ * Org unit, position and grade place a new hire from the hire date; for a known employee a change is dated from
+ * the effectiveDate column (default: the import's today) like the assignments kind dates it (persons.move.ts).
  */
 
 const name = (n: string, en: string, ja: string, required: boolean, example: string) =>
@@ -116,6 +119,31 @@ export const personsKind: ImportKind<PersonRow, PeopleState, PersonOp> = {
       { en: "Grade code", ja: "等級コード" },
       { lookup: "grade", maxLength: 64, example: "G1" },
     ),
+    field(
+      "groupPersonId",
+      "string",
+      { en: "Group person id", ja: "グループ個人ID" },
+      {
+        maxLength: 16,
+        example: "",
+        description: {
+          en: "New employees: the Tekizai person id of someone moving from another group company, or new",
+          ja: "新規の社員：他のグループ会社から移る人の Tekizai 個人ID、別人なら new",
+        },
+      },
+    ),
+    field(
+      "effectiveDate",
+      "date",
+      { en: "Effective date of a move", ja: "異動の発令日" },
+      {
+        example: "",
+        description: {
+          en: "Known employees: a changed org unit, position or grade applies from this date (default: the import's date)",
+          ja: "在籍者：組織・職位・等級の変更をこの日から適用（省略時はインポート実行日）",
+        },
+      },
+    ),
   ],
 
   toRow(values, ctx) {
@@ -141,43 +169,48 @@ export const personsKind: ImportKind<PersonRow, PeopleState, PersonOp> = {
       orgUnitCode: optionalText(values, "orgUnitCode"),
       positionCode: optionalText(values, "positionCode"),
       gradeCode: optionalText(values, "gradeCode"),
+      effectiveDate: optionalText(values, "effectiveDate"),
+      groupPersonId: optionalText(values, "groupPersonId")?.toLowerCase() ?? null,
     };
     const found: RowIssue[] = [
       ...futureDateIssue(ctx, "hireDate", row.hireDate),
       ...futureDateIssue(ctx, "terminationDate", row.terminationDate),
+      ...futureDateIssue(ctx, "effectiveDate", row.effectiveDate),
     ];
     if (row.terminationDate !== null && row.terminationDate < row.hireDate) {
-      found.push({
-        field: "terminationDate",
-        message: `the hire date ${row.hireDate} is after the termination date ${row.terminationDate}`,
-      });
+      found.push(
+        importMessage("terminationDate", "person.hireAfterTermination", {
+          hireDate: row.hireDate,
+          terminationDate: row.terminationDate,
+        }),
+      );
     }
     if (row.terminationDate !== null && row.terminationReason === null) {
-      found.push({
-        field: "terminationReason",
-        message: "terminationReason is required with a termination date",
-      });
+      found.push(importMessage("terminationReason", "person.reasonRequired"));
     }
     if (row.terminationDate === null && row.terminationReason !== null) {
-      found.push({
-        field: "terminationDate",
-        message: "a termination reason is given without a termination date",
-      });
+      found.push(importMessage("terminationDate", "person.reasonWithoutDate"));
     }
     if (row.person.birthDate !== null && row.person.birthDate >= row.hireDate) {
-      found.push({
-        field: "birthDate",
-        message: `the birth date ${row.person.birthDate} is not before the hire date ${row.hireDate}`,
-      });
+      found.push(
+        importMessage("birthDate", "person.birthNotBeforeHire", {
+          birthDate: row.person.birthDate,
+          hireDate: row.hireDate,
+        }),
+      );
+    }
+    if (
+      row.groupPersonId !== null &&
+      row.groupPersonId !== "new" &&
+      !/^[1-9]\d{0,9}$/.test(row.groupPersonId)
+    ) {
+      found.push(importMessage("groupPersonId", "match.badGroupPersonId"));
     }
     if (row.person.email !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(row.person.email)) {
-      found.push({ field: "email", message: "email is not an email address" });
+      found.push(importMessage("email", "person.badEmail"));
     }
     if ((row.positionCode !== null || row.gradeCode !== null) && row.orgUnitCode === null) {
-      found.push({
-        field: "orgUnitCode",
-        message: "a position or grade needs the org unit of the assignment",
-      });
+      found.push(importMessage("orgUnitCode", "person.placementNeedsUnit"));
     }
     return found.length ? { issues: found } : { row };
   },
@@ -185,6 +218,8 @@ export const personsKind: ImportKind<PersonRow, PeopleState, PersonOp> = {
   key: (row) => row.employeeNumber,
 
   loadState: (db, ctx) => loadPeopleState(db, ctx.companyId!, true),
+
+  prefetch: (db, rows, state, ctx) => prefetchGroupCandidates(db, rows, state, ctx),
 
   plan(row, state, ctx): PlanResult<PersonOp> {
     const assignment = planFirstAssignment(row, state, ctx);
@@ -196,14 +231,18 @@ export const personsKind: ImportKind<PersonRow, PeopleState, PersonOp> = {
       if (latest && (latest.terminationDate === null || latest.terminationDate >= row.hireDate)) {
         return {
           issues: [
-            {
-              field: "hireDate",
-              message: `employee ${row.employeeNumber} was hired on ${latest.hireDate}${latest.terminationDate ? ` and left on ${latest.terminationDate}` : ""}; a different hire date is a rehire only after the termination`,
-            },
+            importMessage("hireDate", "person.differentHireDate", {
+              number: row.employeeNumber,
+              hireDate: latest.hireDate,
+              left: latest.terminationDate ? ` (${latest.terminationDate} –)` : "",
+            }),
           ],
         };
       }
-      return planHire(row, state, assignment.insert, latest?.personId);
+      if (latest) return planHire(row, state, assignment.insert, latest.personId);
+      const matched = matchGroupPerson(row, state);
+      if ("issues" in matched) return matched;
+      return planHire(row, state, assignment.insert, matched.personId, matched.via);
     }
     return planUpdate(row, state, same, assignment.insert, ctx);
   },

@@ -1,7 +1,9 @@
 import type { EmploymentType, TerminationReason } from "../../../shared/enums";
 import type { KindContext, PlannedStep, PlanResult, RowIssue } from "../import.types";
+import { importMessage } from "../messages";
 import { diff, keepAbsent } from "./helpers";
 import type { AssignmentInsert, PersonOp } from "./persons.apply";
+import { planMove } from "./persons.move";
 import type { EmploymentState, PeopleState, PersonValues } from "./persons.state";
 
 /** Planning of the persons kind: a hire (or rehire), or the changes to a known employee. */
@@ -17,6 +19,10 @@ export interface PersonRow {
   orgUnitCode: string | null;
   positionCode: string | null;
   gradeCode: string | null;
+  /** A person of the group this new employee is (their person id), or "new"; see persons.match.ts. */
+  groupPersonId: string | null;
+  /** From when a changed org unit, position or grade of a known employee applies (default: the import's today). */
+  effectiveDate: string | null;
 }
 
 export const PERSON_OPTIONAL_FIELDS = [
@@ -57,6 +63,7 @@ export function planHire(
   state: PeopleState,
   assignment: AssignmentInsert | null,
   rehiredPersonId: number | undefined,
+  matchedVia?: string,
 ): PlanResult<PersonOp> {
   const tempEmploymentId = state.nextTempId--;
   const personId = rehiredPersonId ?? state.nextTempId--;
@@ -105,7 +112,11 @@ export function planHire(
           action: "insert",
           before: null,
           after: {
-            ...(rehiredPersonId === undefined ? row.person : { rehireOfPersonId: rehiredPersonId }),
+            ...(rehiredPersonId === undefined
+              ? row.person
+              : matchedVia
+                ? { groupPersonId: rehiredPersonId, matchedBy: matchedVia }
+                : { rehireOfPersonId: rehiredPersonId }),
             ...employmentValues,
             ...(assignment
               ? { orgUnitCode: row.orgUnitCode, positionCode: row.positionCode, gradeCode: row.gradeCode }
@@ -128,67 +139,31 @@ export function planUpdate(
   const issues: RowIssue[] = [];
   let termination = false;
   if (assignment) {
-    const day = employment.terminationDate ?? row.terminationDate;
-    const primaries = employment.assignments.filter((a) => a.kind === "primary");
-    const current =
-      primaries.find(
-        (a) =>
-          a.validFrom <= (day ?? "9999-12-31") && (a.validTo === null || day === null || a.validTo >= day),
-      ) ?? primaries.at(-1);
-    if (!current && employment.assignments.length === 0) {
-      steps.push({
-        op: { type: "addAssignment", employmentId: employment.id, personId: employment.personId, assignment },
-        change: {
-          entity: "assignment",
-          personId: employment.personId,
-          action: "insert",
-          before: null,
-          after: {
-            orgUnitCode: row.orgUnitCode,
-            positionCode: row.positionCode,
-            gradeCode: row.gradeCode,
-            validFrom: assignment.validFrom,
-            validTo: assignment.validTo,
-          },
-        },
-      });
-      employment.assignments.push({
-        id: state.nextTempId--,
-        kind: "primary",
-        lineManagerPersonId: null,
-        isHead: false,
-        fte: 1,
-        ...assignment,
-      });
-    } else if (
-      current &&
-      (current.orgUnitId !== assignment.orgUnitId ||
-        (row.positionCode !== null && current.positionId !== assignment.positionId) ||
-        (row.gradeCode !== null && current.gradeId !== assignment.gradeId))
-    ) {
-      issues.push({
-        field: "orgUnitCode",
-        message: `org unit, position or grade differ from the current assignment (from ${current.validFrom}): import moves with the assignments kind, which dates them`,
-      });
-    }
+    const moved = planMove(row, state, employment, assignment, ctx);
+    if ("issues" in moved) issues.push(...moved.issues);
+    else steps.push(...moved.steps);
   }
   if (
     employment.terminationDate !== null &&
     row.terminationDate === null &&
     !ctx.absentFields.has("terminationDate")
   ) {
-    issues.push({
-      field: "terminationDate",
-      message: `employee ${row.employeeNumber} is recorded as terminated on ${employment.terminationDate}; the file has no termination date (a reinstatement is not imported)`,
-    });
+    issues.push(
+      importMessage("terminationDate", "person.reinstatement", {
+        number: row.employeeNumber,
+        terminationDate: employment.terminationDate,
+      }),
+    );
   }
   if (row.terminationDate !== null) {
     const late = employment.assignments.filter((a) => a.validFrom > row.terminationDate!);
     if (late.length)
-      issues.push({
-        field: "terminationDate",
-        message: `assignments start after ${row.terminationDate} (on ${late[0]!.validFrom}): move or remove them first`,
-      });
+      issues.push(
+        importMessage("terminationDate", "person.assignmentsAfterTermination", {
+          terminationDate: row.terminationDate,
+          from: late[0]!.validFrom,
+        }),
+      );
   }
   if (issues.length) return { issues };
 

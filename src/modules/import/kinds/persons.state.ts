@@ -1,9 +1,10 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import type { EmploymentType, Gender, NameOrder, TerminationReason } from "../../../shared/enums";
-import { grades, orgUnits, orgUnitVersions, positions } from "../../org/org.schema";
+import { companies, grades, orgUnits, orgUnitVersions, positions } from "../../org/org.schema";
 import { assignments, employments, persons } from "../../people/people.schema";
 import { CodeTable } from "./helpers";
+import { emptyGroupMatch, type GroupMatchState } from "./persons.match";
 
 /** What the persons and assignments kinds know about a company's people while planning an import. */
 export interface PersonValues {
@@ -55,6 +56,62 @@ export interface PeopleState {
   positions: CodeTable;
   grades: CodeTable;
   nextTempId: number;
+  /** People of other group companies a new employee may be (persons kind, fetched per chunk of rows). */
+  groupMatch: GroupMatchState;
+  /** The other group companies' org units and positions (secondments), when the file names host companies. */
+  hosts?: HostTables;
+}
+
+export interface HostCompany {
+  id: number;
+  code: string;
+  orgUnits: CodeTable;
+  positions: CodeTable;
+}
+
+export interface HostTables {
+  /** By lower-cased company code. */
+  byCode: Map<string, HostCompany>;
+  unitCodes: Map<number, string>;
+  positionCodes: Map<number, string>;
+}
+
+/** Every group company's org unit and position codes (and unit names), for secondments to a host company. */
+export async function loadHostTables(db: Db): Promise<HostTables> {
+  const tables: HostTables = { byCode: new Map(), unitCodes: new Map(), positionCodes: new Map() };
+  const byId = new Map<number, HostCompany>();
+  for (const c of await db.select().from(companies).orderBy(asc(companies.id))) {
+    const host = {
+      id: c.id,
+      code: c.code,
+      orgUnits: new CodeTable("org unit"),
+      positions: new CodeTable("position"),
+    };
+    byId.set(c.id, host);
+    tables.byCode.set(c.code.toLowerCase(), host);
+  }
+  for (const u of await db.select().from(orgUnits).orderBy(asc(orgUnits.id))) {
+    byId.get(u.companyId)?.orgUnits.add(u.id, u.code);
+    tables.unitCodes.set(u.id, u.code);
+  }
+  const versions = await db
+    .select({
+      companyId: orgUnitVersions.companyId,
+      orgUnitId: orgUnitVersions.orgUnitId,
+      nameJa: orgUnitVersions.nameJa,
+      nameEn: orgUnitVersions.nameEn,
+    })
+    .from(orgUnitVersions)
+    .orderBy(asc(orgUnitVersions.id));
+  for (const v of versions) {
+    byId.get(v.companyId)?.orgUnits.addName(v.orgUnitId, v.nameJa);
+    byId.get(v.companyId)?.orgUnits.addName(v.orgUnitId, v.nameEn);
+  }
+  for (const p of await db.select().from(positions).orderBy(asc(positions.id))) {
+    byId.get(p.companyId)?.positions.add(p.id, p.code, [p.nameJa, p.nameEn]);
+    tables.positionCodes.set(p.id, p.code);
+  }
+  return tables;
 }
 
 /** Loads the company's employments, their persons and assignments, and the code tables, ordered by id. */
@@ -128,7 +185,13 @@ export async function loadPeopleState(
       });
     }
   }
-  return { byNumber, persons: personMap, ...(await loadCodeTables(db, companyId)), nextTempId: -1 };
+  return {
+    byNumber,
+    persons: personMap,
+    ...(await loadCodeTables(db, companyId)),
+    nextTempId: -1,
+    groupMatch: emptyGroupMatch(),
+  };
 }
 
 export async function loadCodeTables(db: Db, companyId: number) {

@@ -1,4 +1,6 @@
+import type { Locale } from "../../../shared/enums";
 import type { AnyImportKind, CanonicalField, FieldValue } from "../import.types";
+import { renderImportMessage } from "../messages";
 import type { FieldMapping, MappingProfile } from "./profile";
 import { parseCell } from "./values";
 
@@ -7,7 +9,10 @@ export interface ImportError {
   row: number;
   column: string;
   value: string;
+  /** In the language of whoever started the import. */
   message: string;
+  /** Stable machine code of the message (messages.ts), e.g. `cell.required`, `employee.unknown`. */
+  code?: string;
 }
 
 /** Where each canonical field of a kind is read from in this file. */
@@ -134,6 +139,7 @@ export function mapRecord(
   record: { rowNumber: number; values: Record<string, string> },
   plan: ColumnPlan,
   profile: MappingProfile,
+  locale: Locale = "en",
 ): { values: Record<string, FieldValue>; errors: ImportError[] } {
   const values: Record<string, FieldValue> = {};
   const errors: ImportError[] = [];
@@ -150,7 +156,10 @@ export function mapRecord(
         row: record.rowNumber,
         column,
         value: raw || text,
-        message: `${resolved.field.name} ${result.error}`,
+        code: result.code ?? "row.invalid",
+        message: result.code
+          ? renderImportMessage(locale, result.code, { field: resolved.field.name, ...result.params })
+          : `${resolved.field.name} ${result.error}`,
       });
       values[resolved.field.name] = null;
     } else if (result.value === null && resolved.field.required) {
@@ -158,7 +167,8 @@ export function mapRecord(
         row: record.rowNumber,
         column,
         value: raw,
-        message: `${resolved.field.name} is required`,
+        code: "cell.required",
+        message: renderImportMessage(locale, "cell.required", { field: resolved.field.name }),
       });
       values[resolved.field.name] = null;
     } else {

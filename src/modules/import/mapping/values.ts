@@ -1,5 +1,6 @@
 import type { CanonicalField, FieldValue } from "../import.types";
-import { parseDate, type DateOptions } from "./dates";
+import type { ImportMessageCode, MessageParams } from "../messages";
+import { type DateOptions, parseDate } from "./dates";
 
 /**
  * Typed reading of one cell for a canonical field (after the mapping's transforms): dates, numbers, enums with
@@ -64,7 +65,10 @@ export function parseNumber(text: string): number | undefined {
   return Number.isFinite(value) ? value : undefined;
 }
 
-export type CellResult = { value: FieldValue } | { error: string };
+/** A value, or the English error (after the field name) with its message code and values (messages.ts). */
+export type CellResult =
+  | { value: FieldValue }
+  | { error: string; code?: ImportMessageCode; params?: MessageParams };
 
 export function parseCell(text: string, field: CanonicalField, dateOptions: DateOptions): CellResult {
   if (text === "") return { value: null };
@@ -72,31 +76,43 @@ export function parseCell(text: string, field: CanonicalField, dateOptions: Date
     case "string":
     case "code-lookup":
       if (field.maxLength !== undefined && text.length > field.maxLength) {
-        return { error: `is longer than ${field.maxLength} characters` };
+        return {
+          error: `is longer than ${field.maxLength} characters`,
+          code: "cell.tooLong",
+          params: { max: field.maxLength },
+        };
       }
       return { value: text };
     case "date": {
       const result = parseDate(text, dateOptions);
-      return "date" in result ? { value: result.date } : { error: result.error };
+      return "date" in result
+        ? { value: result.date }
+        : { error: result.error, code: "cell.badDate", params: { detail: result.error } };
     }
     case "number": {
       const value = parseNumber(text);
-      if (value === undefined) return { error: "is not a number" };
-      if (field.min !== undefined && value < field.min) return { error: `must be at least ${field.min}` };
-      if (field.max !== undefined && value > field.max) return { error: `must be at most ${field.max}` };
+      if (value === undefined) return { error: "is not a number", code: "cell.notNumber" };
+      if (field.min !== undefined && value < field.min)
+        return { error: `must be at least ${field.min}`, code: "cell.tooSmall", params: { min: field.min } };
+      if (field.max !== undefined && value > field.max)
+        return { error: `must be at most ${field.max}`, code: "cell.tooLarge", params: { max: field.max } };
       return { value };
     }
     case "enum": {
       const value = parseEnum(text, field.values ?? []);
       return value === undefined
-        ? { error: `must be one of: ${(field.values ?? []).join(", ")}` }
+        ? {
+            error: `must be one of: ${(field.values ?? []).join(", ")}`,
+            code: "cell.notInList",
+            params: { values: (field.values ?? []).join(", ") },
+          }
         : { value };
     }
     case "boolean": {
       const lower = text.toLowerCase();
       if (TRUE_WORDS.has(lower)) return { value: true };
       if (FALSE_WORDS.has(lower)) return { value: false };
-      return { error: "must be true or false (yes/no, 1/0)" };
+      return { error: "must be true or false (yes/no, 1/0)", code: "cell.notBoolean" };
     }
   }
 }

@@ -1,8 +1,10 @@
 import type { Db } from "../../../db/client";
-import type { AnyImportKind, ChangeRecord, KindContext, PlannedStep } from "../import.types";
-import { columnOf, mapRecord, resolveColumns, type ImportError } from "../mapping/mapper";
+import type { Locale } from "../../../shared/enums";
+import type { AnyImportKind, ChangeRecord, KindContext, PlannedStep, RowIssue } from "../import.types";
+import { columnOf, type ImportError, mapRecord, resolveColumns } from "../mapping/mapper";
 import type { MappingProfile } from "../mapping/profile";
-import { SourceError, type Encoding, type SourceFormat } from "../sources/detect";
+import { importMessage, issueText, renderImportMessage } from "../messages";
+import { type Encoding, SourceError, type SourceFormat } from "../sources/detect";
 import { openSource, type SourceOptions } from "../sources/source";
 
 /**
@@ -55,6 +57,8 @@ export interface PlanProgress {
 
 export const MAX_KEPT_ERRORS = 100_000;
 export const PREVIEW_CHANGES = 200;
+/** Rows handed to a kind's prefetch (batched lookups) at a time. */
+export const PREFETCH_ROWS = 2000;
 
 export class ImportCancelled extends Error {
   constructor() {
@@ -70,6 +74,8 @@ export interface PlanInput {
   file: string;
   source: Pick<SourceOptions, "maxBytes" | "maxColumns" | "encoding" | "format">;
   ctx: Omit<KindContext, "lookupBy" | "absentFields">;
+  /** The language of the messages (whoever started the import). */
+  locale?: Locale;
   isCancelled: () => boolean;
   onProgress: (progress: PlanProgress) => void;
 }
@@ -85,6 +91,17 @@ const emptyCounts = (): ImportCounts => ({
 
 export async function planImport(input: PlanInput): Promise<ImportPlan> {
   const { kind, profile, ctx } = input;
+  const locale = input.locale ?? "en";
+  const issueError = (
+    row: number,
+    cell: { column: string; value: string },
+    issue: RowIssue,
+  ): ImportError => ({
+    row,
+    ...cell,
+    message: issueText(issue, locale),
+    code: issue.code ?? "row.invalid",
+  });
   const plan: ImportPlan = {
     format: null,
     encoding: null,
@@ -124,7 +141,7 @@ export async function planImport(input: PlanInput): Promise<ImportPlan> {
       plan.fileError =
         columns.errors.length === 1
           ? columns.errors[0]!.message
-          : `${columns.errors.length} problems with the columns`;
+          : renderImportMessage(locale, "report.columnProblems", { count: columns.errors.length });
       await source.records.return(undefined);
       return { ...plan, entries: [], preview: [] };
     }
@@ -142,6 +159,50 @@ export async function planImport(input: PlanInput): Promise<ImportPlan> {
     const state = await kind.loadState(input.db, kindCtx);
     const keys = new Map<string, number>();
     let lastYield = Date.now();
+    // Rows wait here (file order) until a chunk is full when the kind fetches what they refer to in batches.
+    type Pending = {
+      rowNumber: number;
+      rowErrors: ImportError[];
+      cell: (field: string) => { column: string; value: string };
+      // biome-ignore lint/suspicious/noExplicitAny: rows are the kind's own type, opaque to the framework.
+      built?: { row: any; key: string };
+    };
+    let pending: Pending[] = [];
+    const flush = async () => {
+      if (kind.prefetch) {
+        const rows = pending.flatMap((p) => (p.built ? [p.built.row] : []));
+        if (rows.length) await kind.prefetch(input.db, rows, state, kindCtx);
+      }
+      for (const { rowNumber, rowErrors, cell, built } of pending) {
+        if (built) {
+          const planned = kind.plan(built.row, state, kindCtx);
+          if ("issues" in planned) {
+            for (const issue of planned.issues)
+              rowErrors.push(issueError(rowNumber, cell(issue.field), issue));
+          } else {
+            const counter =
+              planned.outcome === "new"
+                ? "inserted"
+                : planned.outcome === "changed"
+                  ? "updated"
+                  : "unchanged";
+            plan.counts[counter]++;
+            if (planned.termination) plan.counts.terminations++;
+            if (planned.steps.length) plan.entries.push({ rowNumber, key: built.key, steps: planned.steps });
+            for (const step of planned.steps) {
+              if (plan.preview.length < PREVIEW_CHANGES)
+                plan.preview.push({ row: rowNumber, key: built.key, ...step.change });
+            }
+          }
+        }
+        if (rowErrors.length) {
+          plan.counts.rejected++;
+          for (const error of rowErrors) report(error);
+        }
+      }
+      pending = [];
+    };
+    const chunk = kind.prefetch ? PREFETCH_ROWS : 1;
 
     for await (const record of source.records) {
       lastRow = record.rowNumber;
@@ -158,57 +219,44 @@ export async function planImport(input: PlanInput): Promise<ImportPlan> {
         lastYield = Date.now();
       }
       const rowErrors: ImportError[] = record.problems.map((p) => ({ row: record.rowNumber, ...p }));
-      const mapped = mapRecord(record, columns, profile);
+      const mapped = mapRecord(record, columns, profile, locale);
       rowErrors.push(...mapped.errors);
       const cell = (field: string) => {
         const column = columnOf(columns, field);
         return { column, value: record.values[column] ?? "" };
       };
+      const entry: Pending = { rowNumber: record.rowNumber, rowErrors, cell };
       if (!rowErrors.length) {
         const built = kind.toRow(mapped.values, kindCtx);
         if ("issues" in built) {
           for (const issue of built.issues)
-            rowErrors.push({ row: record.rowNumber, ...cell(issue.field), message: issue.message });
+            rowErrors.push(issueError(record.rowNumber, cell(issue.field), issue));
         } else {
           const key = kind.key(built.row);
           const earlier = keys.get(key);
           if (earlier !== undefined) {
             const keyField = kind.fields[0]!.name;
-            rowErrors.push({
-              row: record.rowNumber,
-              ...cell(keyField),
-              message: `duplicate of row ${earlier} (the same ${kind.label.en.toLowerCase()} key ${key})`,
-            });
+            rowErrors.push(
+              issueError(
+                record.rowNumber,
+                cell(keyField),
+                importMessage(keyField, "row.duplicate", {
+                  earlier,
+                  what: locale === "ja" ? kind.label.ja : kind.label.en.toLowerCase(),
+                  key,
+                }),
+              ),
+            );
           } else {
             keys.set(key, record.rowNumber);
-            const planned = kind.plan(built.row, state, kindCtx);
-            if ("issues" in planned) {
-              for (const issue of planned.issues)
-                rowErrors.push({ row: record.rowNumber, ...cell(issue.field), message: issue.message });
-            } else {
-              const counter =
-                planned.outcome === "new"
-                  ? "inserted"
-                  : planned.outcome === "changed"
-                    ? "updated"
-                    : "unchanged";
-              plan.counts[counter]++;
-              if (planned.termination) plan.counts.terminations++;
-              if (planned.steps.length)
-                plan.entries.push({ rowNumber: record.rowNumber, key, steps: planned.steps });
-              for (const step of planned.steps) {
-                if (plan.preview.length < PREVIEW_CHANGES)
-                  plan.preview.push({ row: record.rowNumber, key, ...step.change });
-              }
-            }
+            entry.built = { row: built.row, key };
           }
         }
       }
-      if (rowErrors.length) {
-        plan.counts.rejected++;
-        for (const error of rowErrors) report(error);
-      }
+      pending.push(entry);
+      if (pending.length >= chunk) await flush();
     }
+    await flush();
     input.onProgress({ rows: plan.counts.rows, bytesRead: source.totalBytes, totalBytes: source.totalBytes });
   } catch (err) {
     if (!(err instanceof SourceError)) throw err;

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useLocale } from "../../i18n/locale";
 import { api, apiUpload } from "../../lib/api";
 import {
   type ImportKind,
@@ -49,6 +50,8 @@ export interface StartImport {
 
 export function useStartImport() {
   const client = useQueryClient();
+  // row errors and the report come back in the language of the screen
+  const [locale] = useLocale();
   return useMutation({
     mutationFn: (input: StartImport) =>
       apiUpload<ImportResult>("/api/imports", input.file, {
@@ -58,6 +61,7 @@ export function useStartImport() {
         dryRun: input.dryRun,
         acceptValidRows: input.acceptValidRows,
         fileName: input.file.name,
+        locale,
       }),
     onSuccess: () => void client.invalidateQueries({ queryKey: ["imports"] }),
   });

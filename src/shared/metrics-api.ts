@@ -37,6 +37,10 @@ export const METRIC_IDS = [
   "disability_surplus",
   "training_days_per_employee",
   "training_hours_per_employee",
+  "training_participation_rate",
+  "mandatory_training_completion_rate",
+  "ojt_trainers_trained",
+  "ojt_trainers_total",
   "gender_wage_gap_all",
   "gender_wage_gap_regular",
   "gender_wage_gap_non_regular",
@@ -93,7 +97,8 @@ export type FigureReason = (typeof FIGURE_REASONS)[number];
 export const METRIC_UNITS = ["people", "percent", "years", "days", "hours", "weighted_people"] as const;
 export type MetricUnit = (typeof METRIC_UNITS)[number];
 
-export const METRIC_KINDS = ["count", "ratio", "average", "disability", "no_data"] as const;
+/** per_employee: a sum (training days, hours) ÷ the year-end headcount. */
+export const METRIC_KINDS = ["count", "ratio", "average", "per_employee", "disability", "no_data"] as const;
 export type MetricKind = (typeof METRIC_KINDS)[number];
 
 /** Which rows a drill-down lists: the people counted in the numerator (or the count), the denominator, or those left out and why. */

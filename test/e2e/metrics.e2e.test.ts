@@ -89,4 +89,86 @@ describe.skipIf(unavailable !== undefined)("the disclosure report in the browser
     await shot(phone, "report-drill-ja-375");
     await phone.context().close();
   });
+
+  it("group HR exports the report in each format, sorts the group dashboard and opens the settings", {
+    timeout: 180_000,
+  }, async () => {
+    const page = await signedIn(1280, "en");
+    await page.goto(`${server.url}/reports`);
+    await page.getByTestId("report").waitFor();
+    const magic: Record<string, (bytes: Buffer) => boolean> = {
+      xlsx: (b) => b.subarray(0, 2).toString("latin1") === "PK",
+      csv: (b) => b.toString("utf8").startsWith("\uFEFFtable,figure,scope,period,value"),
+      pdf: (b) => b.subarray(0, 5).toString("latin1") === "%PDF-",
+      json: (b) => (JSON.parse(b.toString("utf8")) as { tables: unknown[] }).tables.length > 0,
+    };
+    for (const format of ["xlsx", "csv", "pdf", "json"]) {
+      await page.getByTestId("report-export").click();
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByTestId(`report-export-${format}`).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(
+        new RegExp(`^tekizai-disclosure-FY\\d{4}-group\\.${format}$`),
+      );
+      const bytes = fs.readFileSync((await download.path())!);
+      expect(magic[format]!(bytes), format).toBe(true);
+    }
+
+    await page.getByTestId("report-dashboard-link").click();
+    const table = page.getByTestId("dashboard-table");
+    await table.waitFor();
+    expect(await page.getByTestId("dashboard-row").count()).toBeGreaterThan(10);
+    const column = async () =>
+      (
+        await page
+          .getByTestId("dashboard-row")
+          .evaluateAll((rows) => rows.map((row) => (row.children[2] as { innerText: string }).innerText))
+      )
+        .map((text) => Number.parseFloat(text.replace(/[^\d.]/g, "")))
+        .filter((n) => !Number.isNaN(n));
+    await page.getByTestId("dashboard-sort-women_share").click(); // descending first
+    const descending = await column();
+    expect(descending.length).toBeGreaterThan(5);
+    expect(descending).toEqual([...descending].sort((a, b) => b - a));
+    await page.getByTestId("dashboard-sort-women_share").click();
+    const ascending = await column();
+    expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+    await shot(page, "dashboard-en-1280");
+    await page.goto(`${server.url}/reports/settings`);
+    await page.getByTestId("settings-threshold").waitFor();
+    await shot(page, "settings-en-1280");
+    await page.context().close();
+
+    const phone = await signedIn(390, "ja");
+    await phone.goto(`${server.url}/reports/dashboard`);
+    await phone.getByTestId("dashboard-table").waitFor();
+    const overflow = await phone.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth");
+    expect(overflow).toBeLessThanOrEqual(1);
+    await shot(phone, "dashboard-ja-390");
+    await phone.goto(`${server.url}/reports/settings`);
+    await phone.getByTestId("settings-threshold").waitFor();
+    await shot(phone, "settings-ja-390");
+    await phone.getByTestId("application-add").click();
+    await phone.getByTestId("application-code").waitFor();
+    await phone.waitForTimeout(300);
+    await shot(phone, "settings-application-ja-390");
+    await phone.context().close();
+    const desktopJa = await signedIn(1280, "ja");
+    await desktopJa.goto(`${server.url}/reports/dashboard`);
+    await desktopJa.getByTestId("dashboard-table").waitFor();
+    await shot(desktopJa, "dashboard-ja-1280");
+    await desktopJa.goto(`${server.url}/reports/settings`);
+    await desktopJa.getByTestId("settings-threshold").waitFor();
+    await shot(desktopJa, "settings-ja-1280");
+    await desktopJa.context().close();
+    const phoneEn = await signedIn(390, "en");
+    await phoneEn.goto(`${server.url}/reports/dashboard`);
+    await phoneEn.getByTestId("dashboard-table").waitFor();
+    await shot(phoneEn, "dashboard-en-390");
+    await phoneEn.goto(`${server.url}/reports/settings`);
+    await phoneEn.getByTestId("settings-threshold").waitFor();
+    await shot(phoneEn, "settings-en-390");
+    await phoneEn.context().close();
+  });
 });

@@ -33,8 +33,6 @@ describe("the metric catalogue", () => {
       .filter((d) => !d.dataAvailable)
       .map((d) => d.id);
     expect(noData).toEqual([
-      "training_days_per_employee",
-      "training_hours_per_employee",
       "gender_wage_gap_all",
       "gender_wage_gap_regular",
       "gender_wage_gap_non_regular",

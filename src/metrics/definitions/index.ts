@@ -5,6 +5,7 @@ import { MANAGER_DEFINITIONS } from "./managers.defs";
 import { MOVEMENT_DEFINITIONS } from "./movements.defs";
 import { NO_DATA_DEFINITIONS } from "./no-data.defs";
 import { RETIREMENT_DEFINITIONS } from "./retirement.defs";
+import { TRAINING_DEFINITIONS } from "./training.defs";
 import type { DefinitionSpec } from "./types";
 import { WORKFORCE_DEFINITIONS } from "./workforce.defs";
 
@@ -14,6 +15,7 @@ const ALL: DefinitionSpec[] = [
   ...MOVEMENT_DEFINITIONS,
   ...RETIREMENT_DEFINITIONS,
   ...DISABILITY_DEFINITIONS,
+  ...TRAINING_DEFINITIONS,
   ...NO_DATA_DEFINITIONS,
 ];
 

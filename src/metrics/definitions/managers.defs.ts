@@ -1,4 +1,4 @@
-import { type DefinitionSpec, PERCENT_RATIO, EXECUTIVE_EXCLUSIONS, STOCK_DIMENSIONS } from "./types";
+import { type DefinitionSpec, EXECUTIVE_EXCLUSIONS, PERCENT_RATIO, STOCK_DIMENSIONS } from "./types";
 
 const SOURCE =
   'Act on Promotion of Women\'s Participation and Advancement in the Workplace (女性活躍推進法) and MHLW guidance; reference/metrics.md "Female managers".';

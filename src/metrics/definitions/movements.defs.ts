@@ -1,9 +1,9 @@
 import {
-  PERCENT_RATIO,
   type DefinitionSpec,
   HIRE_EXCLUSIONS,
   LEAVER_DIMENSIONS,
   LEAVER_EXCLUSIONS,
+  PERCENT_RATIO,
   STOCK_DIMENSIONS,
 } from "./types";
 

@@ -3,7 +3,7 @@ import type { DefinitionSpec } from "./types";
 
 /**
  * Figures defined now whose records do not exist yet: they report status no_data with a reason, never a number.
- * When the learning, pay or leave records arrive, their computation replaces the no_data one here.
+ * When the pay or leave records arrive, their computation replaces the no_data one here.
  */
 const noData = {
   kind: "no_data",
@@ -13,48 +13,12 @@ const noData = {
   exclusion: null,
 } as const;
 
-const TRAINING_SOURCE =
-  'GRI 404-1 (2016) Average hours of training per year per employee; reference/metrics.md "Training".';
-const TRAINING_COUNTS =
-  "Training completed in each company's fiscal year, from the training records of the skills and learning capability (not recorded yet). Per employee: divided by the headcount at the fiscal year end (the year-end headcount is the one Tekizai uses for every per-employee figure).";
 const WAGE_SOURCE =
   'Act on Promotion of Women\'s Participation, ministerial ordinance on the gender wage gap (男女の賃金の差異, 2022); reference/metrics.md "Gender wage gap".';
 const WAGE_COUNTS =
   "Workers split into male / female × regular / non-regular; average annual wage = total wages paid in the business year ÷ headcount (part-timers may be converted to full-time equivalents). Needs pay records (not recorded yet).";
 
 export const NO_DATA_DEFINITIONS: DefinitionSpec[] = [
-  {
-    ...noData,
-    id: "training_days_per_employee",
-    title: { ja: "従業員1人当たり研修日数", en: "Training days per employee" },
-    summary: { ja: "研修日数の合計 ÷ 期末従業員数", en: "Training days completed ÷ year-end headcount" },
-    unit: "days",
-    decimals: 1,
-    rounding: "half_up",
-    documentation: {
-      counts: TRAINING_COUNTS,
-      date: "Each company's fiscal year.",
-      rule: "total training days ÷ headcount at the fiscal year end.",
-      source: TRAINING_SOURCE,
-    },
-    computation: { kind: "no_data", reason: "no_training_records" },
-  },
-  {
-    ...noData,
-    id: "training_hours_per_employee",
-    title: { ja: "従業員1人当たり研修時間", en: "Training hours per employee" },
-    summary: { ja: "研修時間の合計 ÷ 期末従業員数", en: "Training hours completed ÷ year-end headcount" },
-    unit: "hours",
-    decimals: 1,
-    rounding: "half_up",
-    documentation: {
-      counts: TRAINING_COUNTS,
-      date: "Each company's fiscal year.",
-      rule: "total training hours ÷ headcount at the fiscal year end.",
-      source: TRAINING_SOURCE,
-    },
-    computation: { kind: "no_data", reason: "no_training_records" },
-  },
   {
     ...noData,
     id: "gender_wage_gap_all",

@@ -24,8 +24,31 @@ export const CONDITIONS = {
   transferOut: sql`r.kind = 'transfer_out'`,
   retired: sql`true`,
   reemployed: sql`r.kind = 'reemployed'`,
+  trained: sql`r.trained`,
+  training: sql`true`,
+  mandatoryDue: sql`r.kind in ('on_time', 'late', 'open')`,
+  mandatoryOnTime: sql`r.kind = 'on_time'`,
+  ojtTrainedInYear: sql`r.kind = 'in_year'`,
+  ojtTrained: sql`true`,
 } as const satisfies Record<string, SQL>;
 export type ConditionName = keyof typeof CONDITIONS;
+
+/** Conditions that read only a population's base columns (kind, reason): totals of them skip the decoration. */
+export const LEAN_CONDITIONS: ReadonlySet<ConditionName> = new Set<ConditionName>([
+  "employed",
+  "hire",
+  "transferIn",
+  "leaver",
+  "voluntaryLeaver",
+  "transferOut",
+  "retired",
+  "reemployed",
+  "training",
+  "mandatoryDue",
+  "mandatoryOnTime",
+  "ojtTrainedInYear",
+  "ojtTrained",
+]);
 
 /** Expressions averaged by average figures. */
 export const AVERAGED = {
@@ -33,6 +56,13 @@ export const AVERAGED = {
   tenure: sql`r.tenure_years`,
 } as const satisfies Record<string, SQL>;
 export type AveragedName = keyof typeof AVERAGED;
+
+/** Expressions summed by per-employee figures (training population). */
+export const SUMMED = {
+  trainingDays: sql`r.days`,
+  trainingHours: sql`r.hours`,
+} as const satisfies Record<string, SQL>;
+export type SummedName = keyof typeof SUMMED;
 
 export interface MeasureRef {
   population: CountedPopulation;
@@ -43,6 +73,8 @@ export type Computation =
   | { kind: "count"; part: MeasureRef }
   | { kind: "ratio"; numerator: MeasureRef; denominator: MeasureRef }
   | { kind: "average"; part: MeasureRef; of: AveragedName }
+  /** sum of `of` over `part` ÷ the count of `per` (e.g. training days ÷ year-end headcount). */
+  | { kind: "per_employee"; part: MeasureRef; of: SummedName; per: MeasureRef }
   | { kind: "disability"; output: "rate" | "statutory" | "required" | "surplus" }
   | { kind: "no_data"; reason: FigureReason };
 

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { queryRows } from "../../db/query";
 import { disabilityGroupApplicationMembers, disabilityGroupApplications } from "../metrics.schema";
@@ -49,4 +49,33 @@ export async function insertGroupApplication(
       .values(members.map((companyId) => ({ applicationId: id, companyId })));
   }
   return id;
+}
+
+export async function replaceGroupApplication(
+  db: Db,
+  id: number,
+  application: Omit<GroupApplication, "id" | "memberCompanyIds">,
+  memberCompanyIds: number[],
+): Promise<void> {
+  await db.update(disabilityGroupApplications).set(application).where(eq(disabilityGroupApplications.id, id));
+  await db
+    .delete(disabilityGroupApplicationMembers)
+    .where(eq(disabilityGroupApplicationMembers.applicationId, id));
+  const members = [...new Set(memberCompanyIds.filter((c) => c !== application.parentCompanyId))];
+  if (members.length) {
+    await db
+      .insert(disabilityGroupApplicationMembers)
+      .values(members.map((companyId) => ({ applicationId: id, companyId })));
+  }
+}
+
+export async function deleteGroupApplication(db: Db, id: number): Promise<boolean> {
+  await db
+    .delete(disabilityGroupApplicationMembers)
+    .where(eq(disabilityGroupApplicationMembers.applicationId, id));
+  const deleted = await db
+    .delete(disabilityGroupApplications)
+    .where(eq(disabilityGroupApplications.id, id))
+    .returning({ id: disabilityGroupApplications.id });
+  return deleted.length > 0;
 }

@@ -73,6 +73,8 @@ function selection(definition: DefinitionSpec, part: DrillPart): Selection | nul
       return part === "numerator" ? of(c.part) : invalid();
     case "ratio":
       return of(part === "numerator" ? c.numerator : c.denominator);
+    case "per_employee":
+      return of(part === "numerator" ? c.part : c.per);
     case "disability":
       if (c.output === "statutory") return null;
       return part === "numerator"

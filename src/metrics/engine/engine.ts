@@ -72,12 +72,18 @@ function notesFor(metric: MetricId, request: FigureRequest, ranges: ResolvedPeri
   if (ranges.length > 1) notes.push("mixed_fiscal_years");
   if (request.scope.companies.length > 1 && definition.computation.kind !== "disability")
     notes.push("person_counted_once");
-  const flows = ["hires", "leavers", "retirees"];
+  const flows = ["hires", "leavers", "retirees", "training", "mandatory"];
   const usesFlows =
     (definition.computation.kind === "count" && flows.includes(definition.computation.part.population)) ||
+    definition.computation.kind === "per_employee" ||
     (definition.computation.kind === "ratio" && flows.includes(definition.computation.numerator.population));
   if (usesFlows && request.period.kind === "asOf") notes.push("twelve_months_to_as_of");
-  if (usesFlows && request.scope.companies.length > 1) notes.push("moves_within_scope_excluded");
+  const movements = ["hires", "leavers", "retirees"];
+  const usesMovements =
+    (definition.computation.kind === "count" && movements.includes(definition.computation.part.population)) ||
+    (definition.computation.kind === "ratio" &&
+      movements.includes(definition.computation.numerator.population));
+  if (usesMovements && request.scope.companies.length > 1) notes.push("moves_within_scope_excluded");
   if (definition.computation.kind === "disability") {
     notes.push("disability_reference_june_1");
     if (request.scope.companies.length > 1 || request.scope.orgUnit) notes.push("combined_not_statutory");

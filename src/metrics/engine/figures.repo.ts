@@ -17,6 +17,12 @@ export interface MeasureSql {
   where: SQL;
   /** Average this expression over the rows matching `where` (null values left out). */
   averageOf?: SQL;
+  /** Sum this expression over the rows matching `where`. */
+  sumOf?: SQL;
+  /** The expressions read only the population's base columns (see populationCte's `lean`). */
+  lean?: boolean;
+  /** The expressions read the stock's tenure. */
+  tenure?: boolean;
 }
 
 export interface MeasureValue {
@@ -24,6 +30,8 @@ export interface MeasureValue {
   mean: number | null;
   /** Rows with a non-null averaged value. */
   averaged: number;
+  /** The sum of `sumOf` (0 without one). */
+  sum: number;
 }
 
 export interface AggregateRow {
@@ -46,17 +54,24 @@ export async function aggregatePopulation(
 ): Promise<AggregateRow[]> {
   const columns = measures.map((m, i) => {
     const count = sql`count(*) filter (where ${m.where})::int as ${sql.raw(`n${i}`)}`;
+    if (m.sumOf)
+      return sql`${count}, (sum(${m.sumOf}) filter (where ${m.where}))::float8 as ${sql.raw(`s${i}`)}, null::float8 as ${sql.raw(`a${i}`)}, 0 as ${sql.raw(`c${i}`)}`;
     if (!m.averageOf) return sql`${count}, null::float8 as ${sql.raw(`a${i}`)}, 0 as ${sql.raw(`c${i}`)}`;
     return sql`${count}, (avg(${m.averageOf}) filter (where ${m.where}))::float8 as ${sql.raw(`a${i}`)},
                (count(${m.averageOf}) filter (where ${m.where}))::int as ${sql.raw(`c${i}`)}`;
   });
+  const lean =
+    (dimension === null || dimension === "company" || dimension === "country") &&
+    measures.every((m) => m.lean === true);
+  const tenure = measures.some((m) => m.tenure === true);
+  const population = populationCte(kind, input, lean, tenure);
   const query =
     dimension === null
-      ? sql`${populationCte(kind, input)}
+      ? sql`${population}
             select null::text as key, null::text as label_ja, null::text as label_en, null::text as sort_text,
                    0 as sort_number, ${sql.join(columns, sql`, `)}
             from pop r`
-      : sql`${populationCte(kind, input)}
+      : sql`${population}
             select case when grouping(r.dkey) = 1 then null else r.dkey end as key, ${dimensionLabelColumns(dimension)},
                    ${sql.join(columns, sql`, `)}
             from (select r.*, ${dimensionKey(dimension)} as dkey from pop r) r
@@ -73,6 +88,7 @@ export async function aggregatePopulation(
       count: Number(row[`n${i}`] ?? 0),
       mean: row[`a${i}`] === null || row[`a${i}`] === undefined ? null : Number(row[`a${i}`]),
       averaged: Number(row[`c${i}`] ?? 0),
+      sum: Number(row[`s${i}`] ?? 0),
     })),
   }));
 }

@@ -12,7 +12,10 @@ import {
   CONDITIONS,
   type CountedPopulation,
   type DefinitionSpec,
+  LEAN_CONDITIONS,
   type MeasureRef,
+  SUMMED,
+  type SummedName,
 } from "../definitions/types";
 import { compareKeys } from "./dimensions";
 import { computeDisability, type DisabilityContext, type DisabilityResult } from "./disability";
@@ -49,8 +52,17 @@ function measureKey(ref: MeasureRef, averageOf?: keyof typeof AVERAGED): Measure
     population: ref.population,
     name: averageOf ? `${ref.condition}~${averageOf}` : ref.condition,
     sql: averageOf
-      ? { where: CONDITIONS[ref.condition], averageOf: AVERAGED[averageOf] }
-      : { where: CONDITIONS[ref.condition] },
+      ? { where: CONDITIONS[ref.condition], averageOf: AVERAGED[averageOf], tenure: averageOf === "tenure" }
+      : { where: CONDITIONS[ref.condition], lean: LEAN_CONDITIONS.has(ref.condition) },
+  };
+}
+
+function sumKey(ref: MeasureRef, of: SummedName): MeasureKey {
+  return {
+    population: ref.population,
+    name: `${ref.condition}+${of}`,
+    // days and hours are base columns of the training population
+    sql: { where: CONDITIONS[ref.condition], sumOf: SUMMED[of], lean: LEAN_CONDITIONS.has(ref.condition) },
   };
 }
 
@@ -59,13 +71,14 @@ function measuresOf(definition: DefinitionSpec): MeasureKey[] {
   if (c.kind === "count") return [measureKey(c.part)];
   if (c.kind === "ratio") return [measureKey(c.numerator), measureKey(c.denominator)];
   if (c.kind === "average") return [measureKey(c.part, c.of)];
+  if (c.kind === "per_employee") return [sumKey(c.part, c.of), measureKey(c.per)];
   return [];
 }
 
 /** Aggregates of one population, by breakdown key ("" = total). */
 type Aggregates = Map<string, { row: AggregateRow; byName: Map<string, MeasureValue> }>;
 
-const EMPTY: MeasureValue = { count: 0, mean: null, averaged: 0 };
+const EMPTY: MeasureValue = { count: 0, mean: null, averaged: 0, sum: 0 };
 
 export function checkDimension(definition: DefinitionSpec, dimension: Dimension | null): void {
   if (dimension !== null && !definition.dimensions.includes(dimension)) {
@@ -170,6 +183,13 @@ function measured(definition: DefinitionSpec, aggregates: Map<CountedPopulation,
     const v = value(aggregates, key, measureKey(c.part, c.of));
     cell.denominator = v.averaged;
     cell.value = v.mean === null ? null : roundHalfUp(v.mean, definition.decimals);
+  } else if (c.kind === "per_employee") {
+    // days and hours have two decimals: summed in hundredths, the division is exact
+    const hundredths = Math.round(value(aggregates, key, sumKey(c.part, c.of)).sum * 100);
+    const per = value(aggregates, key, measureKey(c.per)).count;
+    cell.numerator = hundredths / 100;
+    cell.denominator = per;
+    cell.value = percent(hundredths, per * 10_000, definition.decimals, definition.rounding);
   }
   if (cell.value === null) {
     cell.status = "no_data";

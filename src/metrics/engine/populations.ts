@@ -17,17 +17,33 @@
  * - Attributes (grade, manager level, org unit) come from the primary assignment on the row's reference date:
  *   the period end for stock, the hire date or last day for events.
  *
+ * - training, mandatory, ojt_trainers: see training-populations.ts.
+ *
+ * A lookup of a person's other employments row by row lets the planner probe the gist index of the exclusion
+ * constraint employments_number_one_person (company_id, employee_number, person_id) with person_id alone, which
+ * scans most of it for every row (seconds at 20,000 employees): hires link to their previous employment with one
+ * set-based join; leavers look up only their transfer_within_group rows.
+ *
  * Every join is bounded by an index: employments by (company_id, hire_date) and (person_id, hire_date), the
  * primary assignment by the gist index of `assignments_one_primary` (employment_id, during), org unit
  * versions by (parent_org_unit_id, during).
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { CompanyPeriod } from "./period";
+import { mandatoryBase, ojtTrainersBase, trainedColumn, trainingBase } from "./training-populations";
 
 /** Days after an employment's last day within which the next employment counts as its continuation. */
 export const LINK_WINDOW_DAYS = 31;
 
-export type PopulationKind = "stock" | "hires" | "leavers" | "retirees" | "disability";
+export type PopulationKind =
+  | "stock"
+  | "hires"
+  | "leavers"
+  | "retirees"
+  | "disability"
+  | "training"
+  | "mandatory"
+  | "ojt_trainers";
 
 export interface PopulationInput {
   periods: readonly CompanyPeriod[];
@@ -66,10 +82,10 @@ function unitsCte(orgUnitId: number, during: SQL): SQL {
   )`;
 }
 
-/** The primary assignment of employment `e` on `day` lies in the org unit scope (or true without one). */
-function inUnits(input: PopulationInput, day: SQL): SQL {
+/** The primary assignment of employment `e` (or `employment`) on `day` lies in the org unit scope (or true without one). */
+export function inUnits(input: PopulationInput, day: SQL, employment: SQL = sql`e.id`): SQL {
   if (input.orgUnitId === null) return sql`true`;
-  return sql`exists (select 1 from assignments ua where ua.employment_id = e.id and ua.kind = 'primary'
+  return sql`exists (select 1 from assignments ua where ua.employment_id = ${employment} and ua.kind = 'primary'
     and ua.during @> ${day} and ua.org_unit_id in (select id from units))`;
 }
 
@@ -106,41 +122,55 @@ function disabilityBase(input: PopulationInput): SQL {
 }
 
 function hiresBase(input: PopulationInput): SQL {
-  return sql`base as (
-    select e.person_id, e.id as employment_id, e.company_id, e.hire_date as ref_date,
+  // The link to a previous employment is one set-based join (hash or index, as the planner sees fit), not a
+  // lookup per hire: per hire, the planner tends to probe the gist index of employments_number_one_person.
+  return sql`hired as (
+    select e.person_id, e.id, e.company_id, e.hire_date
+    from per
+    join employments e on e.company_id = per.company_id and e.hire_date between per.p_from and per.p_to
+    where ${inUnits(input, sql`e.hire_date`)}
+  ),
+  linked as (
+    select distinct on (h.id) h.id, s.company_id
+    from hired h
+    join employments s on s.person_id = h.person_id and s.termination_reason = 'transfer_within_group'
+                      and s.company_id is distinct from h.company_id
+                      and s.termination_date between h.hire_date - ${LINK_WINDOW_DAYS}::int and h.hire_date
+    order by h.id, s.termination_date desc, s.id desc
+  ),
+  base as (
+    select h.person_id, h.id as employment_id, h.company_id, h.hire_date as ref_date,
            case when src.company_id is null then 'hire'
                 when ${otherInScope(input, sql`src.company_id`)} then 'internal'
                 else 'transfer_in' end as kind,
            null::text as reason, src.company_id as other_company_id
-    from per
-    join employments e on e.company_id = per.company_id and e.hire_date between per.p_from and per.p_to
-    left join lateral (
-      select s.company_id from employments s
-      where s.person_id = e.person_id and s.company_id <> e.company_id
-        and s.termination_reason = 'transfer_within_group'
-        and s.termination_date between e.hire_date - ${LINK_WINDOW_DAYS}::int and e.hire_date
-      order by s.termination_date desc, s.id desc limit 1
-    ) src on true
-    where ${inUnits(input, sql`e.hire_date`)}
+    from hired h
+    left join linked src on src.id = h.id
   )`;
 }
 
 function leaversBase(input: PopulationInput, retireesOnly: boolean): SQL {
   if (retireesOnly) {
-    return sql`base as (
-      select e.person_id, e.id as employment_id, e.company_id, e.termination_date as ref_date,
-             case when re.company_id is null then 'retired' else 'reemployed' end as kind,
-             e.termination_reason as reason, re.company_id as other_company_id
+    return sql`retired as (
+      select e.person_id, e.id, e.company_id, e.termination_date, e.termination_reason
       from per
       join employments e on e.company_id = per.company_id and e.termination_date between per.p_from and per.p_to
                          and e.termination_reason = 'mandatory_retirement'
-      left join lateral (
-        select r.company_id from employments r
-        where r.person_id = e.person_id and r.employment_type = 'reemployed'
-          and r.hire_date between e.termination_date and e.termination_date + ${LINK_WINDOW_DAYS}::int
-        order by r.hire_date, r.id limit 1
-      ) re on true
       where ${inUnits(input, sql`e.termination_date`)}
+    ),
+    rehired as (
+      select distinct on (x.id) x.id, r.company_id
+      from retired x
+      join employments r on r.person_id = x.person_id and r.employment_type = 'reemployed'
+                        and r.hire_date between x.termination_date and x.termination_date + ${LINK_WINDOW_DAYS}::int
+      order by x.id, r.hire_date, r.id
+    ),
+    base as (
+      select x.person_id, x.id as employment_id, x.company_id, x.termination_date as ref_date,
+             case when re.company_id is null then 'retired' else 'reemployed' end as kind,
+             x.termination_reason as reason, re.company_id as other_company_id
+      from retired x
+      left join rehired re on re.id = x.id
     )`;
   }
   return sql`base as (
@@ -154,7 +184,7 @@ function leaversBase(input: PopulationInput, retireesOnly: boolean): SQL {
     left join lateral (
       select d.company_id from employments d
       where e.termination_reason = 'transfer_within_group'
-        and d.person_id = e.person_id and d.company_id <> e.company_id
+        and d.person_id = e.person_id and d.company_id is distinct from e.company_id
         and d.hire_date between e.termination_date and e.termination_date + ${LINK_WINDOW_DAYS}::int
       order by d.hire_date, d.id limit 1
     ) dst on true
@@ -173,7 +203,7 @@ function tenureCte(input: PopulationInput): SQL {
     union all
     select c.employment_id, c.person_id, s.company_id, s.hire_date
     from chain c
-    join employments s on s.person_id = c.person_id and s.company_id <> c.company_id
+    join employments s on s.person_id = c.person_id and s.company_id is distinct from c.company_id
                        and s.termination_reason = 'transfer_within_group'
                        and c.start_date between s.termination_date and s.termination_date + ${LINK_WINDOW_DAYS}::int
                        and s.hire_date < c.start_date
@@ -183,12 +213,11 @@ function tenureCte(input: PopulationInput): SQL {
 }
 
 /** `pop`: the base rows with the person's, employment's, assignment's and company's attributes on the reference date. */
-function decorated(kind: PopulationKind): SQL {
-  const tenure =
-    kind === "stock"
-      ? sql`((b.ref_date - t.start_date)::float8 / 365.25) as tenure_years`
-      : sql`null::float8 as tenure_years`;
-  const tenureJoin = kind === "stock" ? sql`left join tenure t on t.employment_id = b.employment_id` : sql``;
+function decorated(kind: PopulationKind, input: PopulationInput, withTenure: boolean): SQL {
+  const tenure = withTenure
+    ? sql`((b.ref_date - t.start_date)::float8 / 365.25) as tenure_years`
+    : sql`null::float8 as tenure_years`;
+  const tenureJoin = withTenure ? sql`left join tenure t on t.employment_id = b.employment_id` : sql``;
   const disability =
     kind === "disability"
       ? sql`s.disability_category, s.disability_severe,
@@ -203,7 +232,7 @@ function decorated(kind: PopulationKind): SQL {
            g.id as grade_id, g.code as grade_code, g.name_ja as grade_name_ja, g.name_en as grade_name_en, g.rank as grade_rank,
            coalesce(g.is_manager_level, false) as is_manager, coalesce(g.is_executive, false) as is_executive,
            c.code as company_code, c.name_ja as company_name_ja, c.name_en as company_name_en, c.country,
-           ${tenure}, ${disability}
+           ${tenure}, ${disability}, ${kind === "stock" ? trainedColumn(input) : sql`null::boolean as trained`}
     from base b
     join persons p on p.id = b.person_id
     join employments e on e.id = b.employment_id
@@ -222,8 +251,20 @@ function decorated(kind: PopulationKind): SQL {
   )`;
 }
 
-/** The `WITH RECURSIVE ...` list ending in `pop` for one population. */
-export function populationCte(kind: PopulationKind, input: PopulationInput): SQL {
+/**
+ * The `WITH RECURSIVE ...` list ending in `pop` for one population. `lean`: `pop` is the base rows alone
+ * (person, employment, company, day, kind, reason and, for training, days and hours) without the attributes —
+ * with the company's code, names and country — for totals, or company and country breakdowns, whose conditions
+ * read only those columns (the decoration's inner joins never drop a row: every employment has its person and
+ * company, so the counts are the same, at a fraction of the cost). `tenure`: compute continuous service (stock;
+ * a recursive walk over moves between companies, only when a figure averages it).
+ */
+export function populationCte(
+  kind: PopulationKind,
+  input: PopulationInput,
+  lean = false,
+  tenure = true,
+): SQL {
   const parts: SQL[] = [periodsCte(input.periods)];
   if (input.orgUnitId !== null) {
     const during =
@@ -234,10 +275,20 @@ export function populationCte(kind: PopulationKind, input: PopulationInput): SQL
           : sql`(select daterange(min(p_from), max(p_to), '[]') from per)`;
     parts.push(unitsCte(input.orgUnitId, during));
   }
-  if (kind === "stock") parts.push(stockBase(input, "p_to"), tenureCte(input));
+  const withTenure = kind === "stock" && !lean && tenure;
+  if (kind === "stock") parts.push(stockBase(input, "p_to"), ...(withTenure ? [tenureCte(input)] : []));
   else if (kind === "disability") parts.push(disabilityBase(input));
   else if (kind === "hires") parts.push(hiresBase(input));
+  else if (kind === "training") parts.push(trainingBase(input));
+  else if (kind === "mandatory") parts.push(mandatoryBase(input));
+  else if (kind === "ojt_trainers") parts.push(ojtTrainersBase(input));
   else parts.push(leaversBase(input, kind === "retirees"));
-  parts.push(decorated(kind));
+  parts.push(
+    lean
+      ? sql`pop as (select b.*, c.code as company_code, c.name_ja as company_name_ja, c.name_en as company_name_en,
+                           c.country
+                    from base b join companies c on c.id = b.company_id)`
+      : decorated(kind, input, withTenure),
+  );
   return sql`with recursive ${sql.join(parts, sql`, `)}`;
 }

@@ -1,6 +1,7 @@
 /**
  * A content hash of the records a report was computed from: the employments, primary assignments, persons,
- * disability records, grades and companies that can reach its figures — those of the scope's companies whose
+ * disability records, grades, companies, group applications, training records (in the window, and OJT trainer
+ * trainings before it: the cumulative count) and mandatory enrolments due in the window that can reach its figures — those of the scope's companies whose
  * dates touch the report's window (plus 31 days for the links between employments), and the other employments
  * of the same people. A back-dated correction inside the window changes the hash; records added after the
  * window (a hire next year) do not.
@@ -64,6 +65,18 @@ export async function sourceDataHash(
       select 'group_applications', count(*)::int,
              coalesce(sum(${slice(sql`row(a.id, a.parent_company_id, a.valid_from, a.valid_to, array(select m.company_id from disability_group_application_members m where m.application_id = a.id order by m.company_id))`)}), 0)::text
       from disability_group_applications a
+      union all
+      select 'training_records', count(*)::int,
+             coalesce(sum(${slice(sql`row(t.id, t.person_id, t.company_id, t.course_id, t.enrolment_id, t.completed_on, t.days, t.hours)`)}), 0)::text
+      from training_records t
+      where t.company_id = any(${ids}) and t.completed_on <= ${to}::date
+        and (t.completed_on >= ${from}::date
+             or t.course_id in (select c.id from courses c where c.kind = 'ojt_trainer'))
+      union all
+      select 'enrolments', count(*)::int,
+             coalesce(sum(${slice(sql`row(n.id, n.person_id, n.company_id, n.status, n.due_on)`)}), 0)::text
+      from enrolments n
+      where n.company_id = any(${ids}) and n.due_on between ${from}::date and ${to}::date
       order by 1`,
   );
   const hash = createHash("sha256");

@@ -57,9 +57,14 @@ describe.each(TEST_ENGINES)("the disclosure report on %s", (engine) => {
       reemployed_after_retirement: 1,
       reemployment_rate: 50,
     });
+    // no training records in this scenario: zero days per employee, no mandatory training due
     expect(row(report, "training", "2025")).toEqual({
-      training_days_per_employee: "no_data",
-      training_hours_per_employee: "no_data",
+      training_days_per_employee: 0,
+      training_hours_per_employee: 0,
+      training_participation_rate: 0,
+      mandatory_training_completion_rate: "no_data",
+      ojt_trainers_trained: 0,
+      ojt_trainers_total: 0,
     });
     // FY2021 (April 2021 – March 2022): Ken left on 2022-03-31
     expect(row(report, "workforce", "2021")).toMatchObject({ leavers: 1, voluntary_leavers: 1 });
@@ -81,7 +86,7 @@ describe.each(TEST_ENGINES)("the disclosure report on %s", (engine) => {
       by: null,
       key: null,
     });
-    expect(table(report, "training").rows[0]!.cells[0]!.drill).toBeNull();
+    expect(table(report, "pay_and_leave").rows[0]!.cells[0]!.drill).toBeNull();
   });
 
   it("shows a company's transfers apart from its turnover", async () => {

@@ -44,7 +44,17 @@ const TRENDS: { id: ReportTableId; metrics: MetricId[]; companyOnly?: MetricId[]
       "disability_surplus",
     ],
   },
-  { id: "training", metrics: ["training_days_per_employee", "training_hours_per_employee"] },
+  {
+    id: "training",
+    metrics: [
+      "training_days_per_employee",
+      "training_hours_per_employee",
+      "training_participation_rate",
+      "mandatory_training_completion_rate",
+      "ojt_trainers_trained",
+      "ojt_trainers_total",
+    ],
+  },
   { id: "reemployment", metrics: ["retirees", "reemployed_after_retirement", "reemployment_rate"] },
   {
     id: "pay_and_leave",
@@ -167,12 +177,15 @@ async function trendTables(
 ): Promise<ReportTable[]> {
   const metrics = TRENDS.flatMap((t) => [...t.metrics, ...(isCompany ? (t.companyOnly ?? []) : [])]);
   const perYear = new Map<number, Map<MetricId, EngineFigure>>();
-  for (const year of years) {
-    perYear.set(
-      year,
-      await computeMetrics(db, metrics, { scope, period: { kind: "fiscalYear", year }, dimension: null }),
-    );
-  }
+  // the years are independent: on a PostgreSQL pool they run side by side (PGlite serialises them anyway)
+  const computed = await Promise.all(
+    years.map((year) =>
+      computeMetrics(db, metrics, { scope, period: { kind: "fiscalYear", year }, dimension: null }),
+    ),
+  );
+  years.forEach((year, i) => {
+    perYear.set(year, computed[i]!);
+  });
   return TRENDS.map((trend) => {
     const columns = [...trend.metrics, ...(isCompany ? (trend.companyOnly ?? []) : [])];
     const rows: ReportRow[] = years.map((year) => {
@@ -277,11 +290,12 @@ export async function buildDisclosureReport(
   const scope = await resolveScope(db, reportScope);
   const years = Array.from({ length: TREND_YEARS }, (_, i) => fiscalYear - TREND_YEARS + 1 + i);
   const isCompany = reportScope.kind === "company";
-  const tables = [
-    ...(await trendTables(db, scope, years, isCompany)),
-    await leaverReasons(db, scope, fiscalYear),
-  ];
-  if (!isCompany) tables.push(...(await companyTables(db, scope, fiscalYear)));
+  const [trends, reasons, companies] = await Promise.all([
+    trendTables(db, scope, years, isCompany),
+    leaverReasons(db, scope, fiscalYear),
+    isCompany ? Promise.resolve([]) : companyTables(db, scope, fiscalYear),
+  ]);
+  const tables = [...trends, reasons, ...companies];
   const order = (id: ReportTableId) =>
     [
       "workforce",

@@ -20,10 +20,10 @@ import {
 import { SYSTEM_ACTOR } from "../access/actor";
 import { listCompanies } from "../org/org.service";
 import { computeFigure } from "./figures.service";
-import { computeReport } from "./report.service";
+import { registerReportCommand } from "./report.commands";
 
 /** The company id for `--company CODE` (case-insensitive), or a validation error listing some codes. */
-async function companyIdOf(db: Db, code: string | undefined): Promise<number | null> {
+export async function companyIdOf(db: Db, code: string | undefined): Promise<number | null> {
   if (code === undefined) return null;
   const companies = await listCompanies(db, SYSTEM_ACTOR);
   const company = companies.find((c) => c.code.toLowerCase() === code.toLowerCase());
@@ -61,7 +61,7 @@ function formatValue(
   return `${value.toLocaleString("en-US")}${SUFFIX[unit]}`;
 }
 
-function reportText(report: DisclosureReport): string {
+export function reportText(report: DisclosureReport): string {
   const lines = [`Disclosure report FY${report.fiscalYear} — ${report.scope.label.en}`];
   for (const range of report.period.ranges) {
     lines.push(
@@ -87,7 +87,7 @@ function reportText(report: DisclosureReport): string {
   return lines.join("\n");
 }
 
-function figureText(result: FigureResult): string {
+export function figureText(result: FigureResult): string {
   const definition = definitionOf(result.metric);
   const ratio =
     result.numerator !== null && result.denominator !== null
@@ -114,36 +114,7 @@ function figureText(result: FigureResult): string {
 
 /** `tekizai report` and `tekizai metric`: the same figures as the web app, with the operator's full rights. */
 export function registerMetricsCommands(program: Command, config: () => Config): void {
-  program
-    .command("report")
-    .description("The disclosure report for a fiscal year: the group, or one company (docs/metrics.md)")
-    .argument("[kind]", "report kind (only: disclosure)", "disclosure")
-    .addOption(
-      new Option("--fy <year>", "fiscal year, by the calendar year it starts in (FY2025 = 2025)")
-        .argParser(positiveInt("--fy"))
-        .makeOptionMandatory(),
-    )
-    .option("--company <code>", "one company (default: the whole group)")
-    .addOption(jsonOption())
-    .action(async (kind: string, options: { fy: number; company?: string; json?: boolean }) => {
-      const json = options.json === true;
-      try {
-        if (kind !== "disclosure")
-          throw AppError.validation([
-            { path: "kind", message: `unknown report "${kind}" (known: disclosure)` },
-          ]);
-        const { database } = await openConfiguredDatabase(config());
-        try {
-          const companyId = await companyIdOf(database.db, options.company);
-          const report = await computeReport(database.db, options.fy, companyId);
-          emit(json, report, () => reportText(report));
-        } finally {
-          await database.close();
-        }
-      } catch (error) {
-        fail(json, error);
-      }
-    });
+  registerReportCommand(program, config, { companyIdOf, reportText, figureText });
 
   program
     .command("metric")

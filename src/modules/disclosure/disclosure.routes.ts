@@ -16,14 +16,18 @@ import {
   ZPublishRequest,
   ZReportQuery,
 } from "../../shared/metrics-api";
+import { ZReportExportQuery } from "../../shared/metrics-reports-api";
+import { exportDisclosureReport } from "./export.service";
 import { computeFigure, drillDownFigure, metricDefinitions } from "./figures.service";
 import { getDisclosureReport, getPublication, listPublications, publishReport } from "./report.service";
+import { registerReportExtraRoutes } from "./reports-extra.routes";
 
 const tags = ["metrics"];
 
 /** Human-capital figures, their drill-downs and the disclosure report (docs/metrics.md). */
-export function registerDisclosureRoutes(app: ZodApp, { database }: RouteDeps): void {
-  const { db } = database;
+export function registerDisclosureRoutes(app: ZodApp, deps: RouteDeps): void {
+  const { db } = deps.database;
+  registerReportExtraRoutes(app, deps);
   const user = { access: "user" as const };
 
   app.get(
@@ -85,6 +89,27 @@ export function registerDisclosureRoutes(app: ZodApp, { database }: RouteDeps): 
     },
     async (request) =>
       getDisclosureReport(db, requireActor(request), request.query.fy, request.query.companyId ?? null),
+  );
+
+  app.get(
+    "/api/reports/disclosure/export",
+    {
+      config: user,
+      schema: {
+        tags,
+        summary:
+          "The disclosure report as a file: format=json|csv|xlsx|pdf, lang=en|ja; fy or asOf and companyId, or publicationId (frozen figures)",
+        querystring: ZReportExportQuery,
+      },
+    },
+    async (request, reply) => {
+      const file = await exportDisclosureReport(db, requireActor(request), request.query);
+      return reply
+        .header("content-disposition", `attachment; filename="${file.fileName}"`)
+        .header("cache-control", "no-store")
+        .type(file.contentType)
+        .send(file.body);
+    },
   );
 
   app.post(

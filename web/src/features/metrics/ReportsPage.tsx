@@ -1,5 +1,6 @@
-import { Group, NativeSelect, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Group, NativeSelect, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
+import { Link } from "react-router";
 import type { DrillTarget, ReportTable } from "../../../../src/shared/metrics-api";
 import { useCurrentUser } from "../../app/RequireAuth";
 import { ErrorState } from "../../components/ErrorState";
@@ -11,6 +12,7 @@ import { localized } from "../../lib/names";
 import { usePageTitle } from "../../lib/usePageTitle";
 import { useCompanies } from "../people/queries";
 import { DrillDrawer } from "./DrillDrawer";
+import { ExportMenu } from "./ExportMenu";
 import { fiscalYearOf, fiscalYearRange, rangeLabel } from "./format";
 import { FrozenBanner, PublicationList, PublishButton } from "./Publications";
 import { useDefinitions, usePublication, usePublications, useReport } from "./queries";
@@ -65,7 +67,19 @@ export default function ReportsPage() {
 
   return (
     <Stack gap="md">
-      <Title order={2}>{t("metrics.title")}</Title>
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <Title order={2}>{t("metrics.title")}</Title>
+        {isGroupHr && (
+          <Group gap="md">
+            <Anchor component={Link} to="/reports/dashboard" size="sm" data-testid="report-dashboard-link">
+              {t("metrics.dashboard.link")}
+            </Anchor>
+            <Anchor component={Link} to="/reports/settings" size="sm" data-testid="report-settings-link">
+              {t("metrics.settings.link")}
+            </Anchor>
+          </Group>
+        )}
+      </Group>
       <Group gap="sm" align="flex-end" wrap="wrap">
         <NativeSelect
           label={t("metrics.scope")}
@@ -96,6 +110,7 @@ export default function ReportsPage() {
           data-testid="report-fy"
           w={{ base: "100%", xs: 300 }}
         />
+        <ExportMenu fy={fy} companyId={params.companyId} publicationId={params.version} />
         {params.version === null && (
           <PublishButton
             fy={fy}

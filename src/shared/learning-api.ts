@@ -1,7 +1,7 @@
 /** Learning API shapes: catalog, sessions, enrolments, training records, certifications (see skills-api.ts). */
 import { z } from "zod";
 import { ZId, ZIsoDate, ZLocalizedName } from "./api";
-import { text, optionalText, code, level, ZPersonRef } from "./skills-api-fields";
+import { code, level, optionalText, text, ZPersonRef } from "./skills-api-fields";
 import {
   COURSE_DELIVERIES,
   COURSE_KINDS,
@@ -65,6 +65,11 @@ export const ZCourseQuery = z.object({
     .enum(["true", "false"])
     .transform((v) => v === "true")
     .optional(),
+  /** Courses no longer offered too (for the HR who administer the catalog). */
+  includeInactive: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(100),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
@@ -120,6 +125,23 @@ export const ZCreateSessionRequest = z
   })
   .refine((s) => s.endsOn >= s.startsOn, { message: "must not be before startsOn", path: ["endsOn"] });
 export type CreateSessionRequest = z.infer<typeof ZCreateSessionRequest>;
+
+/** Change a session: dates, place or link, seats, status (closing stops new enrolments). */
+export const ZUpdateSessionRequest = z
+  .object({
+    startsOn: ZIsoDate,
+    endsOn: ZIsoDate,
+    place: z.string().trim().max(200).nullable(),
+    url: z.string().trim().url("must be a URL").max(500).nullable(),
+    capacity: z.number().int().min(1, "must be at least 1").max(10_000, "must be at most 10000"),
+    status: z.enum(SESSION_STATUSES),
+  })
+  .partial()
+  .refine((s) => !s.startsOn || !s.endsOn || s.endsOn >= s.startsOn, {
+    message: "must not be before startsOn",
+    path: ["endsOn"],
+  });
+export type UpdateSessionRequest = z.infer<typeof ZUpdateSessionRequest>;
 
 export const ZEnrolment = z.object({
   id: z.number().int(),
@@ -189,13 +211,20 @@ export const ZAssignCourseRequest = z.object({
   companyId: z.number().int().positive(),
   /** Assign to these people (of the company); omit to assign to everyone in the course's audience there. */
   personIds: z.array(z.number().int().positive()).max(50_000).optional(),
+  /** Only people assigned on the day to this org unit or a unit below it. */
+  orgUnitId: z.number().int().positive().optional(),
+  /** Only people at one of these grades on the day. */
+  gradeIds: z.array(z.number().int().positive()).max(100).optional(),
   sessionId: z.number().int().positive().nullable().default(null),
   dueOn: ZIsoDate.nullable().default(null),
+  /** Count who would be assigned, writing nothing. */
+  dryRun: z.boolean().default(false),
 });
 export const ZAssignCourseResponse = z.object({
   assigned: z.number().int(),
   skipped: z.number().int(),
   waitlisted: z.number().int(),
+  dryRun: z.boolean(),
 });
 
 export const ZOverdueQuery = z.object({
@@ -238,9 +267,13 @@ export const ZHeldCertification = z.object({
   certification: ZCertification,
   obtainedOn: z.string(),
   expiresOn: z.string().nullable(),
-  /** Expires within 90 days of the date asked for. */
+  /** Expires within the longest reminder lead time (90 days by default) of the date asked for. */
   expiringSoon: z.boolean(),
   expired: z.boolean(),
+  /** Days from the date asked for to the expiry (negative once expired; null = does not expire). */
+  daysLeft: z.number().int().nullable(),
+  /** Superseded by a later holding of the same certification (renewed): no reminders. */
+  renewed: z.boolean(),
 });
 export const ZAddCertificationRequest = z.object({
   certificationId: z.number().int().positive(),
@@ -266,3 +299,41 @@ export const ZPersonLearning = z.object({
 export type PersonLearning = z.infer<typeof ZPersonLearning>;
 
 export const ZRosterResponse = z.object({ session: ZSession, course: ZCourse, items: z.array(ZEnrolment) });
+
+// ---------- certification expiry ----------
+
+/** Lead times of the expiry reminders, in days before the expiry ("90,30"). */
+export const ZLeadDays = z
+  .string()
+  .regex(/^\d{1,4}(,\d{1,4}){0,4}$/, "must be up to five numbers of days, e.g. 90,30")
+  .transform((v) => [...new Set(v.split(",").map(Number))].sort((a, b) => b - a))
+  .refine((v) => v.every((d) => d >= 1 && d <= 730), "each lead time must be 1 to 730 days");
+
+export const ZExpiringCertificationsQuery = z.object({
+  companyId: ZId.optional(),
+  orgUnitId: ZId.optional(),
+  asOf: ZIsoDate.optional(),
+  leadDays: ZLeadDays.optional(),
+});
+
+/** The reminder stage: the smallest lead time the days left fall within, or expired. */
+export const ZReminderStage = z.union([z.number().int(), z.literal("expired")]);
+
+export const ZExpiringCertification = z.object({
+  personCertificationId: z.number().int(),
+  person: ZPersonRef,
+  companyId: z.number().int(),
+  certification: ZCertification,
+  obtainedOn: z.string(),
+  expiresOn: z.string(),
+  daysLeft: z.number().int(),
+  stage: ZReminderStage,
+  manager: ZPersonRef.nullable(),
+});
+export type ExpiringCertification = z.infer<typeof ZExpiringCertification>;
+export const ZExpiringCertificationList = z.object({
+  asOf: z.string(),
+  leadDays: z.array(z.number().int()),
+  items: z.array(ZExpiringCertification),
+});
+export type ExpiringCertificationList = z.infer<typeof ZExpiringCertificationList>;

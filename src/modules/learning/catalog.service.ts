@@ -10,6 +10,7 @@ import type {
   CreateCourseRequest,
   CreateSessionRequest,
   Session,
+  UpdateSessionRequest,
   ZCourseQuery,
   ZCreateCertificationRequest,
   ZUpdateCourseRequest,
@@ -19,10 +20,10 @@ import type { Actor } from "../access/actor";
 import { audit } from "../audit/audit.service";
 import { findCompany } from "../org/org.repo";
 import { levelErrors, maxScaleLevel } from "../skills/library.service";
+import { translateSkillsDbError } from "../skills/skills.errors";
 import { canEditCatalog } from "../skills/skills.policy";
 import { loc } from "../skills/skills.presenter";
 import { existingSkills } from "../skills/skills.repo";
-import { translateSkillsDbError } from "../skills/skills.errors";
 import { audienceContextOf, inAudience, parseAudience } from "./audience";
 import { presentCourse, presentEnrolment, presentSession } from "./learning.presenter";
 import {
@@ -32,11 +33,14 @@ import {
   insertCourse,
   insertSession,
   listCourses,
+  lockSession,
   replaceCourseSkills,
+  seatsTaken,
   sessionsOfCourse,
   skillsOfCourses,
-  updateCourseRow,
   upcomingSessionCounts,
+  updateCourseRow,
+  updateSessionRow,
 } from "./learning.repo";
 import { certifications } from "./learning.schema";
 
@@ -218,6 +222,51 @@ export async function createSession(
     }),
   );
   return presentSession((await findSession(db, id))!);
+}
+
+/**
+ * HR of the hosting company change a session: dates, place or link, seats, status. Seats may not drop below the
+ * places taken; a session that has started keeps its start date.
+ */
+export async function updateSession(
+  db: Db,
+  actor: Actor,
+  sessionId: number,
+  request: UpdateSessionRequest,
+): Promise<Session> {
+  const session = await findSession(db, sessionId);
+  if (!session) throw AppError.notFound("Session", sessionId);
+  assert(canManageCompany(actor, session.companyId), "Only the HR running the session may change it.");
+  const startsOn = request.startsOn ?? session.startsOn;
+  const endsOn = request.endsOn ?? session.endsOn;
+  const fields: FieldError[] = [];
+  if (endsOn < startsOn)
+    fields.push({ path: "endsOn", message: `must not be before startsOn (${startsOn})` });
+  if (request.startsOn !== undefined && request.startsOn !== session.startsOn && session.startsOn <= today())
+    fields.push({ path: "startsOn", message: `the session started on ${session.startsOn}` });
+  if (fields.length) throw AppError.validation(fields);
+  await translateSkillsDbError(() =>
+    db.transaction(async (tx) => {
+      await lockSession(tx, sessionId);
+      if (request.capacity !== undefined) {
+        const taken = await seatsTaken(tx, sessionId);
+        if (request.capacity < taken)
+          throw AppError.validation([
+            {
+              path: "capacity",
+              message: `${taken} places are taken: the capacity must be at least ${taken}`,
+            },
+          ]);
+      }
+      await updateSessionRow(tx, sessionId, request);
+      await audit(tx, actor, "learning.session.update", {
+        entity: "course_session",
+        entityId: sessionId,
+        detail: request,
+      });
+    }),
+  );
+  return presentSession((await findSession(db, sessionId))!);
 }
 
 export async function listCertifications(db: Db) {

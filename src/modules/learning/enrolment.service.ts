@@ -8,13 +8,14 @@ import type { Db } from "../../db/client";
 import { queryRows } from "../../db/query";
 import { today } from "../../shared/dates";
 import { AppError, type FieldError } from "../../shared/errors";
-import type { EnrolRequest, Enrolment, EnrolmentStatus } from "../../shared/skills-api";
+import type { Enrolment, EnrolmentStatus, EnrolRequest } from "../../shared/skills-api";
 import { assert, canManageCompany } from "../access/access.policy";
 import type { Actor } from "../access/actor";
 import { audit } from "../audit/audit.service";
+import { findOrgUnit, listGrades, subtreeOrgUnitIds } from "../org/org.repo";
 import { orgUnitAncestry, personContextsAt } from "../skills/person-context";
-import { canSeePerson, isHrOf, isManagerOf, isSelf, relationTo } from "../skills/skills.policy";
 import { translateSkillsDbError } from "../skills/skills.errors";
+import { canSeePerson, isHrOf, isManagerOf, isSelf, relationTo } from "../skills/skills.policy";
 import { audienceContextOf, inAudience, parseAudience, toAudienceContext } from "./audience";
 import { requireCourse } from "./catalog.service";
 import { presentEnrolment } from "./learning.presenter";
@@ -223,10 +224,13 @@ export async function assignCourse(
   request: {
     companyId: number;
     personIds?: number[] | undefined;
+    orgUnitId?: number | undefined;
+    gradeIds?: number[] | undefined;
     sessionId: number | null;
     dueOn: string | null;
+    dryRun?: boolean | undefined;
   },
-): Promise<{ assigned: number; skipped: number; waitlisted: number }> {
+): Promise<{ assigned: number; skipped: number; waitlisted: number; dryRun: boolean }> {
   assert(canManageCompany(actor, request.companyId), "You may not assign courses to this company's people.");
   const { course, session, fields } = await checkCourseAndSession(db, courseId, request.sessionId);
   if (session && session.companyId !== request.companyId)
@@ -239,11 +243,40 @@ export async function assignCourse(
     employed.filter((c) => c.companyId === request.companyId).map((c) => [c.personId, c]),
   );
   const audience = parseAudience(course.audience);
+  if (request.orgUnitId !== undefined) {
+    const unit = await findOrgUnit(db, request.orgUnitId);
+    if (!unit || unit.companyId !== request.companyId)
+      fields.push({
+        path: "orgUnitId",
+        message: `org unit ${request.orgUnitId} is not a unit of the company`,
+      });
+    else {
+      const units = new Set(await subtreeOrgUnitIds(db, [request.orgUnitId], day));
+      for (const [personId, context] of byPerson)
+        if (!units.has(context.orgUnitId)) byPerson.delete(personId);
+    }
+  }
+  if (request.gradeIds?.length) {
+    const known = new Set((await listGrades(db, request.companyId)).map((g) => g.id));
+    request.gradeIds.forEach((id, i) => {
+      if (!known.has(id))
+        fields.push({ path: `gradeIds.${i}`, message: `grade ${id} is not a grade of the company` });
+    });
+    const wanted = new Set(request.gradeIds);
+    for (const [personId, context] of byPerson)
+      if (context.gradeId === null || !wanted.has(context.gradeId)) byPerson.delete(personId);
+  }
   let targets: number[];
   if (request.personIds) {
     request.personIds.forEach((id, i) => {
       if (!byPerson.has(id))
-        fields.push({ path: `personIds.${i}`, message: `person ${id} is not employed at the company` });
+        fields.push({
+          path: `personIds.${i}`,
+          message:
+            request.orgUnitId !== undefined || request.gradeIds?.length
+              ? `person ${id} is not employed at the company in the chosen org unit and grades`
+              : `person ${id} is not employed at the company`,
+        });
     });
     targets = [...new Set(request.personIds)];
   } else {
@@ -259,6 +292,18 @@ export async function assignCourse(
   targets.sort((a, b) => a - b);
   const holders = await openEnrolmentHolders(db, courseId, targets);
   const fresh = targets.filter((id) => !holders.has(id));
+  if (request.dryRun) {
+    const free =
+      request.sessionId === null
+        ? Number.POSITIVE_INFINITY
+        : session!.capacity - (await seatsTaken(db, request.sessionId));
+    return {
+      assigned: fresh.length,
+      skipped: targets.length - fresh.length,
+      waitlisted: Math.max(0, fresh.length - Math.max(0, free)),
+      dryRun: true,
+    };
+  }
   return translateSkillsDbError(() =>
     db.transaction(async (tx) => {
       let free = Number.POSITIVE_INFINITY;
@@ -290,7 +335,7 @@ export async function assignCourse(
           waitlisted,
         },
       });
-      return { assigned: rows.length, skipped: targets.length - rows.length, waitlisted };
+      return { assigned: rows.length, skipped: targets.length - rows.length, waitlisted, dryRun: false };
     }),
   );
 }

@@ -1,5 +1,5 @@
 /** Lists for managers and HR (approvals waiting, overdue mandatory training, session rosters) and a person's learning. */
-import { sql, type SQL } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { addDays, today } from "../../shared/dates";
 import { AppError } from "../../shared/errors";
@@ -9,9 +9,11 @@ import type { Actor } from "../access/actor";
 import { audit } from "../audit/audit.service";
 import { findCompany, findOrgUnit, subtreeOrgUnitIds } from "../org/org.repo";
 import { personContextAt } from "../skills/person-context";
+import { translateSkillsDbError } from "../skills/skills.errors";
 import { canSeePerson, hrCompanyScope, isHrOf, isSelf, relationTo } from "../skills/skills.policy";
 import { loc } from "../skills/skills.presenter";
-import { translateSkillsDbError } from "../skills/skills.errors";
+import { DEFAULT_REMINDER_LEAD_DAYS } from "./certification-reminders.service";
+import { certificationsHeld, findCertification, insertPersonCertification } from "./certifications.repo";
 import { presentCourse, presentEnrolment, presentSession } from "./learning.presenter";
 import {
   enrolmentViews,
@@ -21,10 +23,8 @@ import {
   trainingRecordsOf,
   trainingTotals,
 } from "./learning.repo";
-import { certificationsHeld, findCertification, insertPersonCertification } from "./certifications.repo";
 
 const LIST_LIMIT = 500;
-const EXPIRY_NOTICE_DAYS = 90;
 
 const intList = (ids: number[]) => `{${ids.join(",")}}`;
 
@@ -144,7 +144,9 @@ export async function personLearning(
     trainingTotals(db, personId, fy.from, fy.to),
     certificationsHeld(db, personId),
   ]);
-  const soon = addDays(asOf, EXPIRY_NOTICE_DAYS);
+  const soon = addDays(asOf, Math.max(...DEFAULT_REMINDER_LEAD_DAYS));
+  const daysBetween = (from: string, to: string) =>
+    Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
   return {
     asOf,
     personId,
@@ -170,6 +172,10 @@ export async function personLearning(
       expiresOn: h.expiresOn,
       expired: h.expiresOn !== null && h.expiresOn < asOf,
       expiringSoon: h.expiresOn !== null && h.expiresOn >= asOf && h.expiresOn <= soon,
+      daysLeft: h.expiresOn === null ? null : daysBetween(asOf, h.expiresOn),
+      renewed: held.some(
+        (other) => other.certificationId === h.certificationId && other.obtainedOn > h.obtainedOn,
+      ),
     })),
     totals: { fiscalYear: fy.year, days: totals.days, hours: totals.hours, courses: totals.courses },
   };

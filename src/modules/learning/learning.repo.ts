@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { queryRows } from "../../db/query";
+import type { NameOrder } from "../../shared/enums";
 import type {
   CourseDelivery,
   CourseKind,
@@ -8,7 +9,6 @@ import type {
   EnrolmentStatus,
   SessionStatus,
 } from "../../shared/skills-vocab";
-import type { NameOrder } from "../../shared/enums";
 import { skillCategories, skills } from "../skills/skills.schema";
 import { courseSessions, courseSkills, courses, enrolments, trainingRecords } from "./learning.schema";
 
@@ -22,7 +22,7 @@ export function listCourses(
     q?: string | undefined;
     kind?: CourseKind | undefined;
     skillId?: number | undefined;
-    includeInactive?: boolean;
+    includeInactive?: boolean | undefined;
   },
 ) {
   const conditions: SQL[] = [];
@@ -157,6 +157,17 @@ export async function seatsTaken(db: Db, sessionId: number): Promise<number> {
 export async function insertSession(db: Db, row: typeof courseSessions.$inferInsert): Promise<number> {
   const [created] = await db.insert(courseSessions).values(row).returning({ id: courseSessions.id });
   return created!.id;
+}
+
+export async function updateSessionRow(
+  db: Db,
+  id: number,
+  values: Partial<
+    Pick<typeof courseSessions.$inferInsert, "startsOn" | "endsOn" | "place" | "url" | "capacity" | "status">
+  >,
+): Promise<void> {
+  if (Object.keys(values).length)
+    await db.update(courseSessions).set(values).where(eq(courseSessions.id, id));
 }
 
 export async function insertEnrolments(db: Db, rows: (typeof enrolments.$inferInsert)[]): Promise<number[]> {

@@ -1,3 +1,5 @@
+import { requireActor } from "../../server/context";
+import type { RouteDeps, ZodApp } from "../../server/types";
 import { ZAsOfQuery, ZIdParams } from "../../shared/api";
 import {
   ZAddCertificationRequest,
@@ -16,14 +18,15 @@ import {
   ZEnrolment,
   ZEnrolmentList,
   ZEnrolRequest,
+  ZExpiringCertificationList,
+  ZExpiringCertificationsQuery,
   ZOverdueQuery,
   ZPersonLearning,
   ZRosterResponse,
   ZSession,
   ZUpdateCourseRequest,
+  ZUpdateSessionRequest,
 } from "../../shared/skills-api";
-import { requireActor } from "../../server/context";
-import type { RouteDeps, ZodApp } from "../../server/types";
 import {
   createCertification,
   createCourse,
@@ -32,7 +35,9 @@ import {
   listCatalog,
   listCertifications,
   updateCourse,
+  updateSession,
 } from "./catalog.service";
+import { expiringCertificationList } from "./certification-reminders.service";
 import { completeEnrolment } from "./completion.service";
 import { assignCourse, cancelEnrolment, decideEnrolment, enrol } from "./enrolment.service";
 import {
@@ -118,13 +123,41 @@ export function registerLearningRoutes(app: ZodApp, { database }: RouteDeps): vo
     async (request, reply) =>
       reply.status(201).send(await createSession(db, requireActor(request), request.params.id, request.body)),
   );
+  app.patch(
+    "/api/sessions/:id",
+    {
+      config: user,
+      schema: {
+        tags,
+        summary: "Change a session's dates, place or link, capacity or status (HR of the hosting company)",
+        params: ZIdParams,
+        body: ZUpdateSessionRequest,
+        response: { 200: ZSession },
+      },
+    },
+    async (request) => updateSession(db, requireActor(request), request.params.id, request.body),
+  );
+  app.get(
+    "/api/learning/certifications/expiring",
+    {
+      config: user,
+      schema: {
+        tags,
+        summary: "Certifications expiring soon or just expired, not renewed (managers: their units; HR)",
+        querystring: ZExpiringCertificationsQuery,
+        response: { 200: ZExpiringCertificationList },
+      },
+    },
+    async (request) => expiringCertificationList(db, requireActor(request), request.query),
+  );
   app.post(
     "/api/courses/:id/assignments",
     {
       config: user,
       schema: {
         tags,
-        summary: "Assign a course to a company's people, mandatory with a due date (company HR)",
+        summary:
+          "Assign a course to a company's people (all in its audience, an org unit, grades or a list), mandatory with a due date (company HR)",
         params: ZIdParams,
         body: ZAssignCourseRequest,
         response: { 200: ZAssignCourseResponse },

@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_ENGINES } from "../../../test/support/engines";
 import { countRows } from "../../../test/support/fixtures";
-import { addDays, today } from "../../shared/dates";
 import { queryRows } from "../../db/query";
+import { addDays, today } from "../../shared/dates";
 import { holdSession } from "../skills/skills.test-support";
 import { createHarness, type Harness } from "../skills/test-harness";
 
@@ -314,12 +314,12 @@ describe.each(TEST_ENGINES)("learning catalog, enrolment and completion on %s", 
         companyId: companies.hq,
         dueOn: addDays(today(), 30),
       });
-      expect(assigned.body).toEqual({ assigned: 4, skipped: 0, waitlisted: 0 });
+      expect(assigned.body).toEqual({ assigned: 4, skipped: 0, waitlisted: 0, dryRun: false });
       const again = await clone.call("hqHr", "POST", `/api/courses/${courses.compliance}/assignments`, {
         companyId: companies.hq,
         dueOn: addDays(today(), 30),
       });
-      expect(again.body).toEqual({ assigned: 0, skipped: 4, waitlisted: 0 });
+      expect(again.body).toEqual({ assigned: 0, skipped: 4, waitlisted: 0, dryRun: false });
       expect(
         (
           await clone.call("subHr", "POST", `/api/courses/${courses.compliance}/assignments`, {

@@ -8,6 +8,8 @@ import { gradesKind, jobCategoriesKind, positionsKind } from "./masters.kind";
 import { orgUnitsKind } from "./org-units.kind";
 import { personsKind } from "./persons.kind";
 import { findImportKind, registerImportKind } from "./registry";
+import { skillAssessmentsKind } from "./skill-assessments.kind"; // skills and learning (issue 6)
+import { trainingCompletionsKind } from "./training-completions.kind"; // skills and learning (issue 6)
 
 for (const kind of [
   companiesKind,
@@ -17,6 +19,8 @@ for (const kind of [
   gradesKind,
   personsKind,
   assignmentsKind,
+  skillAssessmentsKind, // skills and learning (issue 6)
+  trainingCompletionsKind, // skills and learning (issue 6)
 ]) {
   if (!findImportKind(kind.name)) registerImportKind(kind);
 }

@@ -1,6 +1,7 @@
 import {
   Anchor,
   Badge,
+  Button,
   Card,
   Group,
   Select,
@@ -21,6 +22,7 @@ import { ErrorState } from "../../components/ErrorState";
 import { useLocale, useT } from "../../i18n/locale";
 import { localized } from "../../lib/names";
 import { usePageTitle } from "../../lib/usePageTitle";
+import { isLearningAdmin } from "./admin-queries";
 import { CourseKindBadge, DeliveryLabel, useDuration } from "./labels";
 import { useCourses } from "./queries";
 
@@ -33,12 +35,26 @@ export default function CatalogPage() {
   const [q, setQ] = useState("");
   const [search] = useDebouncedValue(q, 300);
   const [kind, setKind] = useState<string | null>(null);
-  const [forMe, setForMe] = useState(me.personId !== null);
-  const courses = useCourses({ q: search, kind: kind as CourseKind | null, forMe });
+  const admin = isLearningAdmin(me);
+  const [forMe, setForMe] = useState(me.personId !== null && !admin);
+  const [inactive, setInactive] = useState(false);
+  const courses = useCourses({
+    q: search,
+    kind: kind as CourseKind | null,
+    forMe,
+    includeInactive: inactive,
+  });
   usePageTitle(t("learning.catalog.title"));
   return (
     <Stack gap="md" maw={1100}>
-      <Title order={2}>{t("learning.catalog.title")}</Title>
+      <Group justify="space-between" wrap="wrap">
+        <Title order={2}>{t("learning.catalog.title")}</Title>
+        {admin && (
+          <Button component={Link} to="/learning/courses/new" size="sm" data-testid="course-new">
+            {t("learning.admin.newCourse")}
+          </Button>
+        )}
+      </Group>
       <Group gap="sm" align="flex-end" wrap="wrap">
         <TextInput
           label={t("learning.catalog.search")}
@@ -64,6 +80,14 @@ export default function CatalogPage() {
             mb={8}
           />
         )}
+        {admin && (
+          <Switch
+            label={t("learning.admin.showInactive")}
+            checked={inactive}
+            onChange={(e) => setInactive(e.currentTarget.checked)}
+            mb={8}
+          />
+        )}
       </Group>
       {courses.error && <ErrorState error={courses.error} onRetry={() => void courses.refetch()} />}
       {!courses.data && !courses.error && <Skeleton h={300} />}
@@ -79,7 +103,14 @@ export default function CatalogPage() {
               <Anchor component={Link} to={`/learning/courses/${course.id}`} fw={600} size="sm">
                 {localized(course.title, locale)}
               </Anchor>
-              <CourseKindBadge kind={course.kind} />
+              <Group gap={4} wrap="nowrap">
+                {!course.active && (
+                  <Badge size="sm" color="gray" variant="outline">
+                    {t("learning.admin.inactive")}
+                  </Badge>
+                )}
+                <CourseKindBadge kind={course.kind} />
+              </Group>
             </Group>
             <Text size="xs" c="dimmed" mt={4}>
               {course.code} · <DeliveryLabel delivery={course.delivery} /> ·{" "}

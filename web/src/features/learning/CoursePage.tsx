@@ -11,14 +11,16 @@ import {
   Text,
   Title,
 } from "@mantine/core";
+import { useState } from "react";
 import { Link, useParams } from "react-router";
 import type { Session } from "../../../../src/shared/skills-api";
 import { ErrorState } from "../../components/ErrorState";
 import { useLocale, useT } from "../../i18n/locale";
 import { formatDate } from "../../lib/dates";
 import { localized } from "../../lib/names";
-import { usePageTitle } from "../../lib/usePageTitle";
 import { useNarrow } from "../../lib/useNarrow";
+import { usePageTitle } from "../../lib/usePageTitle";
+import { AssignModal, SessionModal } from "./CourseAdminModals";
 import { CourseKindBadge, DeliveryLabel, StatusBadge, useDuration } from "./labels";
 import { useCancelEnrolment, useCourse, useEnrol } from "./queries";
 
@@ -35,6 +37,9 @@ export default function CoursePage() {
   const course = useCourse(courseId);
   const enrol = useEnrol();
   const cancel = useCancelEnrolment();
+  // HR: the session being edited (null = a new one) and the assignment dialog
+  const [sessionModal, setSessionModal] = useState<{ session: Session | null } | null>(null);
+  const [assigning, setAssigning] = useState(false);
   usePageTitle(course.data ? localized(course.data.title, locale) : t("learning.catalog.title"));
   if (course.error) return <ErrorState error={course.error} onRetry={() => void course.refetch()} />;
   if (!course.data) return <Skeleton h={400} />;
@@ -61,8 +66,45 @@ export default function CoursePage() {
         <Text size="sm" c="dimmed">
           <DeliveryLabel delivery={c.delivery} /> · {duration(c.durationDays, c.durationHours)} ·{" "}
           {t(`learning.language.${c.language}`)}
+          {!c.active && ` · ${t("learning.admin.inactive")}`}
         </Text>
       </div>
+      {c.canManage && (
+        <Group gap="xs" wrap="wrap" data-testid="course-admin">
+          <Button
+            component={Link}
+            to={`/learning/courses/${c.id}/edit`}
+            variant="light"
+            size="xs"
+            data-testid="course-edit"
+          >
+            {t("learning.admin.edit")}
+          </Button>
+          {c.delivery !== "e_learning" && (
+            <Button
+              variant="light"
+              size="xs"
+              onClick={() => setSessionModal({ session: null })}
+              data-testid="session-new"
+            >
+              {t("learning.session.new")}
+            </Button>
+          )}
+          <Button variant="light" size="xs" onClick={() => setAssigning(true)} data-testid="assign-open">
+            {t("learning.assign.title")}
+          </Button>
+        </Group>
+      )}
+      {sessionModal && (
+        <SessionModal
+          key={sessionModal.session?.id ?? "new"}
+          course={c}
+          session={sessionModal.session}
+          opened
+          onClose={() => setSessionModal(null)}
+        />
+      )}
+      {assigning && <AssignModal course={c} opened onClose={() => setAssigning(false)} />}
       {localized(c.description, locale) && <Text size="sm">{localized(c.description, locale)}</Text>}
       {c.skills.length > 0 && (
         <Card padding="sm">
@@ -174,6 +216,16 @@ export default function CoursePage() {
                         >
                           {s.seatsLeft > 0 ? t("learning.course.ask") : t("learning.course.askWaitlist")}
                         </Button>
+                      )}
+                      {c.canManage && (
+                        <Anchor
+                          component="button"
+                          size="xs"
+                          onClick={() => setSessionModal({ session: s })}
+                          data-testid="session-edit"
+                        >
+                          {t("learning.admin.edit")}
+                        </Anchor>
                       )}
                       {c.canManage && (
                         <Anchor

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Anchor,
   Badge,
   Button,
@@ -53,11 +54,40 @@ export default function MyLearningPage() {
   const d = learning.data;
   const open = d.enrolments.filter((e) => OPEN.includes(e.status));
   const records = allRecords ? d.records : d.records.slice(0, 10);
+  // expiring soon, or expired within the last 90 days, and not renewed: shown first, prominently
+  const renew = d.certifications.filter(
+    (c) => !c.renewed && (c.expiringSoon || (c.expired && (c.daysLeft ?? -999) >= -90)),
+  );
   const number = (n: number) =>
     n.toLocaleString(locale === "ja" ? "ja-JP" : "en-US", { maximumFractionDigits: 2 });
   return (
     <Stack gap="md" maw={1000}>
       <Title order={2}>{t("learning.my.title")}</Title>
+      {renew.length > 0 && (
+        <Alert
+          color={renew.some((c) => c.expired) ? "red" : "orange"}
+          variant="light"
+          title={t("learning.cert.expiringTitle")}
+          data-testid="certifications-expiring"
+        >
+          <Stack gap={4}>
+            {renew.map((c) => (
+              <Text key={c.id} size="sm">
+                <b>{localized(c.certification.name, locale)}</b> —{" "}
+                {c.expired
+                  ? t("learning.cert.expiredAgo", { date: formatDate(c.expiresOn!, locale) })
+                  : t("learning.cert.expiresIn", {
+                      days: c.daysLeft ?? 0,
+                      date: formatDate(c.expiresOn!, locale),
+                    })}
+              </Text>
+            ))}
+            <Text size="xs" c="dimmed">
+              {t("learning.cert.renewHint")}
+            </Text>
+          </Stack>
+        </Alert>
+      )}
       <SimpleGrid cols={{ base: 3 }} spacing="sm">
         <Stat label={t("learning.my.days", { fy: d.totals.fiscalYear })} value={number(d.totals.days)} />
         <Stat label={t("learning.my.hours")} value={number(d.totals.hours)} />

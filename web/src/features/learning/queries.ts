@@ -19,12 +19,23 @@ export type EnrolmentList = z.infer<typeof ZEnrolmentList>;
 export type Roster = z.infer<typeof ZRosterResponse>;
 export type OjtPairList = z.infer<typeof ZOjtPairList>;
 
-export function useCourses(query: { q: string; kind: CourseKind | null; forMe: boolean }) {
+export function useCourses(query: {
+  q: string;
+  kind: CourseKind | null;
+  forMe: boolean;
+  includeInactive?: boolean;
+}) {
   return useQuery({
     queryKey: ["courses", query],
     queryFn: ({ signal }) =>
       api<CourseList>("/api/courses", {
-        query: { q: query.q, kind: query.kind, forMe: query.forMe ? "true" : null, limit: 200 },
+        query: {
+          q: query.q,
+          kind: query.kind,
+          forMe: query.forMe ? "true" : null,
+          includeInactive: query.includeInactive ? "true" : null,
+          limit: 200,
+        },
         signal,
       }),
     placeholderData: (previous) => previous,

@@ -73,3 +73,23 @@ export function ApprovalIcon() {
     </Svg>
   );
 }
+
+export function CertificateIcon() {
+  return (
+    <Svg>
+      <rect x="3" y="4" width="18" height="12" rx="2" />
+      <circle cx="12" cy="17" r="3" />
+      <path d="M10.5 19.5 10 22l2-1 2 1-.5-2.5M7 8h10M7 11h6" />
+    </Svg>
+  );
+}
+
+export function PairIcon() {
+  return (
+    <Svg>
+      <circle cx="8" cy="8" r="3" />
+      <circle cx="16" cy="8" r="3" />
+      <path d="M2 20c0-3.3 2.7-6 6-6s6 2.7 6 6M13 15.3A6 6 0 0 1 22 20" />
+    </Svg>
+  );
+}

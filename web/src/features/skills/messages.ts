@@ -2,7 +2,10 @@
  * The messages of the skills and learning pages, spread into i18n/en.ts and i18n/ja.ts (keys under "skills."
  * and "learning."). `skillsJa` must have exactly the keys of `skillsEn` (enforced by its type).
  */
+import { learningAdminEn, learningAdminJa } from "../learning/admin-messages";
+
 export const skillsEn = {
+  ...learningAdminEn,
   "skills.nav.my": "My skills",
   "skills.nav.team": "Team skills",
   "skills.nav.jobs": "Job descriptions",
@@ -179,6 +182,7 @@ export const skillsEn = {
 };
 
 export const skillsJa: Record<keyof typeof skillsEn, string> = {
+  ...learningAdminJa,
   "skills.nav.my": "マイスキル",
   "skills.nav.team": "チームのスキル",
   "skills.nav.jobs": "職務記述書",

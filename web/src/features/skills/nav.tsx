@@ -3,7 +3,16 @@ import type { ReactNode } from "react";
 import type { Me } from "../../../../src/shared/api";
 import type { MessageKey } from "../../i18n/en";
 import { hasRole } from "../auth/session";
-import { ApprovalIcon, CatalogIcon, JobIcon, LearningIcon, SkillsIcon, TeamSkillsIcon } from "./icons";
+import {
+  ApprovalIcon,
+  CatalogIcon,
+  CertificateIcon,
+  JobIcon,
+  LearningIcon,
+  PairIcon,
+  SkillsIcon,
+  TeamSkillsIcon,
+} from "./icons";
 
 export interface SkillsNavItem {
   to: string;
@@ -66,6 +75,22 @@ export function skillsNavItems(me: Me): SkillsNavItem[] {
       testId: "nav-approvals",
       icon: <ApprovalIcon />,
       match: (p) => p.startsWith("/learning/approvals"),
+    });
+    items.push({
+      to: "/learning/certifications",
+      label: "learning.nav.expiring",
+      testId: "nav-expiring-certifications",
+      icon: <CertificateIcon />,
+      match: (p) => p.startsWith("/learning/certifications"),
+    });
+  }
+  if (hasRole(me, "company_hr", "group_hr")) {
+    items.push({
+      to: "/learning/ojt",
+      label: "learning.nav.ojtPairs",
+      testId: "nav-ojt-pairs",
+      icon: <PairIcon />,
+      match: (p) => p.startsWith("/learning/ojt"),
     });
   }
   return items;

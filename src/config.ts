@@ -19,6 +19,8 @@ export interface Config {
   /** Trust X-Forwarded-* from a reverse proxy (needed for Secure cookies and client IPs behind HTTPS). */
   trustProxy: boolean;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** E-mail for notifications (optional): an SMTP URL and the From address; undefined = in-app only. */
+  mail: { smtpUrl: string; from: string } | undefined;
 }
 
 const ZEnv = z.object({
@@ -45,6 +47,11 @@ const ZEnv = z.object({
       error: "must be one of fatal, error, warn, info, debug, trace, silent",
     })
     .default("warn"),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, "must be an SMTP URL such as smtp://user:password@mail.example.com:587")
+    .optional(),
+  TEKIZAI_MAIL_FROM: z.string().email("must be an e-mail address such as tekizai@example.com").optional(),
 });
 
 export class ConfigError extends Error {
@@ -72,6 +79,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.DATABASE_URL && !e.SESSION_SECRET) {
     throw new ConfigError(["SESSION_SECRET: required with DATABASE_URL (at least 32 random characters)"]);
   }
+  if (e.SMTP_URL && !e.TEKIZAI_MAIL_FROM) {
+    throw new ConfigError([
+      "TEKIZAI_MAIL_FROM: required with SMTP_URL (the From address of notification e-mails)",
+    ]);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -81,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultLocale: e.TEKIZAI_DEFAULT_LOCALE,
     trustProxy: e.TEKIZAI_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    mail: e.SMTP_URL && e.TEKIZAI_MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.TEKIZAI_MAIL_FROM } : undefined,
   };
 }

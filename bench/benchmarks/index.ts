@@ -1,6 +1,10 @@
 import type { Benchmark } from "../lib/types";
 import { demoGenerate } from "./demo-generate";
+import { disclosureBenchmark } from "./disclosure"; // human-capital figures and the disclosure report (issue 5)
 import { engines } from "./engines";
+import { importBenchmark } from "./import";
+import { learningBenchmark } from "./learning"; // skills and learning (issue 6)
+import { mobilityBenchmark } from "./mobility";
 import { orgChartBenchmark } from "./org-chart";
 import { peopleSearch } from "./people-search";
 import { personPage } from "./person-page";
@@ -17,4 +21,8 @@ export const BENCHMARKS: readonly Benchmark[] = [
   orgChartBenchmark,
   startup,
   engines,
+  importBenchmark,
+  learningBenchmark, // skills and learning (issue 6)
+  mobilityBenchmark,
+  disclosureBenchmark, // human-capital figures and the disclosure report (issue 5)
 ];

@@ -1,8 +1,9 @@
 import type { Command } from "commander";
 import { Option } from "commander";
 import type { Config } from "../config";
-import { migrationState } from "../db/client";
+import { type Db, migrationState } from "../db/client";
 import { SYSTEM_ACTOR } from "../modules/access/actor";
+import { findOrgUnitIdByCode } from "../modules/auth/auth.repo";
 import { createUser, listUsers } from "../modules/auth/auth.service";
 import { listCompanies } from "../modules/org/org.service";
 import { ZCreateUserRequest } from "../shared/api";
@@ -58,7 +59,8 @@ export function registerUsersCommand(program: Command, config: () => Config): vo
     .option("--password <password>", "password, at least 12 characters (or --password-stdin)")
     .option("--password-stdin", "read the password from standard input")
     .addOption(new Option("--role <role...>", "role(s) to grant").choices(ROLE_FLAGS).makeOptionMandatory())
-    .option("--company <code...>", "company code(s) for company-hr")
+    .option("--company <code...>", "company code(s) for company-hr; the company of a recruiter")
+    .option("--org-unit <code>", "recruiter: the recruiting division (org unit code of --company)")
     .addOption(
       new Option("--person <id>", "person the user signs in as (needed for employee and manager)").argParser(
         positiveInt("--person"),
@@ -73,6 +75,7 @@ export function registerUsersCommand(program: Command, config: () => Config): vo
         passwordStdin?: boolean;
         role: string[];
         company?: string[];
+        orgUnit?: string;
         person?: number;
         json?: boolean;
       }) => {
@@ -87,9 +90,13 @@ export function registerUsersCommand(program: Command, config: () => Config): vo
           const { database } = await openConfiguredDatabase(config());
           try {
             const companies = await listCompanies(database.db, SYSTEM_ACTOR);
-            const roles: { role: Role; companyId: number | null }[] = [];
+            const roles: { role: Role; companyId: number | null; orgUnitId?: number | null }[] = [];
             for (const flag of options.role) {
               const role = flag.replace("-", "_") as Role;
+              if (role === "recruiter") {
+                roles.push(await recruiterGrantFromFlags(database.db, companies, options));
+                continue;
+              }
               if (role !== "company_hr") {
                 roles.push({ role, companyId: null });
                 continue;
@@ -174,4 +181,36 @@ export function registerUsersCommand(program: Command, config: () => Config): vo
         fail(json, error);
       }
     });
+}
+
+/** `--role recruiter --company C [--org-unit U]`: one company, optionally one of its org units (by code). */
+async function recruiterGrantFromFlags(
+  db: Db,
+  companies: { id: number; code: string }[],
+  options: { company?: string[]; orgUnit?: string },
+): Promise<{ role: Role; companyId: number; orgUnitId: number | null }> {
+  if (options.company?.length !== 1) {
+    throw AppError.validation([
+      {
+        path: "--company",
+        message: "recruiter needs exactly one --company CODE (its recruiting division's company)",
+      },
+    ]);
+  }
+  const code = options.company[0]!;
+  const company = companies.find((c) => c.code.toLowerCase() === code.toLowerCase());
+  if (!company) {
+    throw AppError.validation([{ path: "--company", message: `no company with code "${code}"` }]);
+  }
+  if (options.orgUnit === undefined) return { role: "recruiter", companyId: company.id, orgUnitId: null };
+  const orgUnitId = await findOrgUnitIdByCode(db, company.id, options.orgUnit);
+  if (orgUnitId === undefined) {
+    throw AppError.validation([
+      {
+        path: "--org-unit",
+        message: `no org unit with code "${options.orgUnit}" in company ${company.code}`,
+      },
+    ]);
+  }
+  return { role: "recruiter", companyId: company.id, orgUnitId };
 }

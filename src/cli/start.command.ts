@@ -2,8 +2,9 @@ import type { Command } from "commander";
 import { Option } from "commander";
 import type { Config } from "../config";
 import { isDemo } from "../db/meta";
-import { DEMO_LOGINS, DEMO_PASSWORD, generateDemo, type DemoScale } from "../demo/generate";
+import { DEMO_LOGINS, DEMO_PASSWORD, type DemoScale, generateDemo } from "../demo/generate";
 import { buildApp } from "../server/app";
+import { startScheduledJobs } from "../server/scheduled-jobs";
 import { emit, fail, jsonOption, positiveInt, progressReporter } from "./output";
 import { openConfiguredDatabase, sessionSecret } from "./runtime";
 
@@ -48,6 +49,7 @@ export function registerStartCommand(program: Command, config: () => Config): vo
         });
         const port = options.port ?? settings.port;
         await app.listen({ port, host: settings.host });
+        const stopJobs = startScheduledJobs(database, settings, app.log);
         const url = `http://${settings.host === "0.0.0.0" ? "localhost" : settings.host}:${port}`;
         const startup = {
           url,
@@ -77,6 +79,7 @@ export function registerStartCommand(program: Command, config: () => Config): vo
           return lines.join("\n");
         });
         const stop = async () => {
+          stopJobs();
           await app.close();
           await database.close();
           process.exit(0);

@@ -141,7 +141,7 @@ describe.each(TEST_ENGINES)("generateDemo on %s", (engine) => {
     HOOK_TIMEOUT,
   );
 
-  it("creates the four demo logins with their roles and the demo password", async () => {
+  it("creates the five demo logins with their roles and the demo password", async () => {
     const users = await rows<{ email: string; password_hash: string; person_id: number; roles: string }>(
       db,
       `SELECT u.email, u.password_hash, u.person_id,
@@ -154,10 +154,15 @@ describe.each(TEST_ENGINES)("generateDemo on %s", (engine) => {
       ["company-hr@demo.tekizai.dev", "company_hr:HQ,employee"],
       ["manager@demo.tekizai.dev", "employee,manager"],
       ["employee@demo.tekizai.dev", "employee"],
+      ["recruiter@demo.tekizai.dev", "recruiter:HQ"],
     ]);
     expect(users.map((u) => u.email)).toEqual(DEMO_LOGINS.map((l) => l.email));
     for (const user of users) {
       expect(await verifyPassword(user.password_hash, DEMO_PASSWORD)).toBe(true);
+      if (user.email.startsWith("recruiter@")) {
+        expect(user.person_id).toBeNull(); // the recruiting division's account signs in as no employee
+        continue;
+      }
       const employed = await one<{ n: number }>(
         db,
         `SELECT count(*)::int AS n FROM employments e JOIN companies c ON c.id = e.company_id

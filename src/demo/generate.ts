@@ -17,6 +17,9 @@ import type { DemoModel } from "./model";
 import { DEMO_PASSWORD, selectDemoUsers } from "./users";
 import { assertEmpty, inTransaction, writeDemo } from "./write";
 import { writeLearningDemo } from "./learning-write"; // skills and learning (issue 6)
+import { writeScoutsDemo } from "./mobility-scouts"; // matching and scouting (issue 7)
+import { writeCareersDemo } from "./mobility-careers"; // career reports, work history, consent (issue 7)
+import { writePostingsDemo } from "./mobility-postings"; // postings, applications, past moves (issue 7)
 
 export type { DemoScale } from "./companies";
 export { DEMO_SCALES } from "./companies";
@@ -98,6 +101,9 @@ export async function generateDemo(database: Database, options: DemoOptions): Pr
       progress: report,
     });
     await writeLearningDemo(query, { model, users, seed: options.seed, progress: report }); // skills and learning (issue 6)
+    await writeCareersDemo(query, { today, seed: options.seed }); // career reports, work history, consent (issue 7)
+    await writePostingsDemo(query, { model, users, seed: options.seed }); // postings, applications, past moves (issue 7): before scouts
+    await writeScoutsDemo(query, { today, seed: options.seed }); // matching and scouting (issue 7): last, after careers and postings
     return written;
   });
   // Planner statistics for the freshly written tables: PGlite has no autovacuum, and a server's would take

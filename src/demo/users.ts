@@ -36,6 +36,12 @@ export const DEMO_LOGINS: readonly DemoLogin[] = [
     role: "employee",
     description: "Employee in the manager's department, with a transfer or promotion in their history.",
   },
+  {
+    // written by src/demo/mobility-careers.ts (issue 7): no person, recruiter of the parent company
+    email: "recruiter@demo.tekizai.dev",
+    role: "recruiter",
+    description: "Recruiter of the parent company: scouts people who opted in (internal mobility).",
+  },
 ];
 
 /** The unit whose head signs in as the manager (the parent's Digital Transformation Department). */

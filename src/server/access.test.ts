@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/support/db";
 import { TEST_ENGINES } from "../../test/support/engines";
-import { FIXTURE_PASSWORD, seedFixtureGroup, type FixtureGroup } from "../../test/support/fixtures";
+import { FIXTURE_PASSWORD, type FixtureGroup, seedFixtureGroup } from "../../test/support/fixtures";
 import { buildTestApp, signIn } from "../../test/support/http";
 
 /**
@@ -416,6 +416,91 @@ const CASES: Case[] = [
     expect: { anonymous: 401, hqHr: 200, groupHr: 200 },
     otherwise: 403,
   },
+  // disclosure report exports, training report, group dashboard, figures' settings (issue 5, part 2)
+  {
+    method: "GET",
+    route: "/api/reports/disclosure/export",
+    request: (g) => ({
+      url: `/api/reports/disclosure/export?fy=2025&companyId=${g.companies.hq}&format=csv`,
+    }),
+    expect: { anonymous: 401, hqHr: 200, groupHr: 200 },
+    otherwise: 403,
+  },
+  {
+    method: "GET",
+    route: "/api/reports/training",
+    request: (g) => ({ url: `/api/reports/training?fy=2025&companyId=${g.companies.hq}` }),
+    expect: { anonymous: 401, hqHr: 200, groupHr: 200 },
+    otherwise: 403,
+  },
+  {
+    method: "GET",
+    route: "/api/reports/dashboard",
+    request: () => ({ url: "/api/reports/dashboard?fy=2025" }),
+    expect: { anonymous: 401, groupHr: 200 },
+    otherwise: 403,
+  },
+  {
+    method: "GET",
+    route: "/api/metrics/settings",
+    request: () => ({ url: "/api/metrics/settings" }),
+    expect: { anonymous: 401, groupHr: 200 },
+    otherwise: 403,
+  },
+  {
+    method: "PUT",
+    route: "/api/metrics/settings/small-group-threshold",
+    request: () => ({
+      url: "/api/metrics/settings/small-group-threshold",
+      payload: { smallGroupThreshold: 5 },
+    }),
+    expect: { anonymous: 401, groupHr: 200 },
+    otherwise: 403,
+  },
+  {
+    method: "POST",
+    route: "/api/metrics/group-applications",
+    request: (g) => ({
+      url: "/api/metrics/group-applications",
+      payload: {
+        code: "ACCESS-GA",
+        nameJa: "グループ適用",
+        nameEn: "Group application",
+        parentCompanyId: g.companies.hq,
+        validFrom: "2024-04-01",
+        validTo: null,
+        memberCompanyIds: [g.companies.sub],
+      },
+    }),
+    expect: { anonymous: 401, groupHr: 201 },
+    otherwise: 403,
+  },
+  {
+    method: "PUT",
+    route: "/api/metrics/group-applications/:id",
+    // the application of the row above
+    request: (g) => ({
+      url: "/api/metrics/group-applications/1",
+      payload: {
+        code: "ACCESS-GA",
+        nameJa: "グループ適用",
+        nameEn: "Group application",
+        parentCompanyId: g.companies.hq,
+        validFrom: "2024-04-01",
+        validTo: "2030-03-31",
+        memberCompanyIds: [g.companies.sub],
+      },
+    }),
+    expect: { anonymous: 401, groupHr: 200 },
+    otherwise: 403,
+  },
+  {
+    method: "DELETE",
+    route: "/api/metrics/group-applications/:id",
+    request: () => ({ url: "/api/metrics/group-applications/999999" }),
+    expect: { anonymous: 401, groupHr: 404 },
+    otherwise: 403,
+  },
   // ---- skills and learning (issue 6): in this order; load-onet creates skill categories 1-7 and skills 1-35,
   // and the first course, sessions, enrolments and certification get ids 1, 2 ... (the fixture has none).
   // By now Emi also has an employment at SUB (so SUB's HR is her HR too) and Oto has left HQ (rows above).
@@ -625,6 +710,20 @@ const CASES: Case[] = [
     otherwise: 403,
   },
   {
+    method: "PATCH",
+    route: "/api/sessions/:id",
+    request: () => ({ url: "/api/sessions/1", payload: { capacity: 6, place: "本社 5F" } }),
+    expect: { anonymous: 401, hqHr: 200, groupHr: 200 },
+    otherwise: 403,
+  },
+  {
+    method: "GET",
+    route: "/api/learning/certifications/expiring",
+    request: () => ({ url: "/api/learning/certifications/expiring" }),
+    expect: { anonymous: 401, employee: 403, other: 403 },
+    otherwise: 200,
+  },
+  {
     method: "POST",
     route: "/api/enrolments/:id/decision",
     request: () => ({ url: "/api/enrolments/1/decision", payload: { approve: true } }),
@@ -760,7 +859,397 @@ const CASES: Case[] = [
     expect: { anonymous: 401, hqHr: 200, groupHr: 200 },
     otherwise: 403,
   },
+  // ---- careers: work history, consent, career reports, notifications (issue 7, M1)
+  {
+    method: "GET",
+    route: "/api/work-history",
+    request: () => ({ url: "/api/work-history" }),
+    expect: { anonymous: 401, groupHr: 403 },
+    otherwise: 200,
+  },
+  {
+    method: "POST",
+    route: "/api/work-history",
+    request: () => ({
+      url: "/api/work-history",
+      payload: { periodFrom: "2021-04-01", periodTo: null, organisation: "Project", role: "Member" },
+    }),
+    expect: { anonymous: 401, groupHr: 403 },
+    otherwise: 201,
+  },
+  {
+    method: "POST",
+    route: "/api/work-history/fill-from-assignments",
+    request: () => ({ url: "/api/work-history/fill-from-assignments" }),
+    expect: { anonymous: 401, groupHr: 403 },
+    otherwise: 200,
+  },
+  {
+    method: "PUT",
+    route: "/api/work-history/:id",
+    request: () => ({
+      url: "/api/work-history/99999",
+      payload: { periodFrom: "2021-04-01", organisation: "Project", role: "Member" },
+    }),
+    expect: { anonymous: 401, groupHr: 403 },
+    otherwise: 404,
+  },
+  {
+    method: "DELETE",
+    route: "/api/work-history/:id",
+    request: () => ({ url: "/api/work-history/99999" }),
+    expect: { anonymous: 401, groupHr: 403 },
+    otherwise: 404,
+  },
+  {
+    method: "GET",
+    route: "/api/people/:id/work-history",
+    request: (g) => ({ url: `/api/people/${g.people.emi}/work-history` }),
+    // subHr: an earlier case gives Emi an employment at SUB.
+    expect: { anonymous: 401, employee: 200, manager: 200, subHr: 200, hqHr: 200, groupHr: 200 },
+    otherwise: 404,
+  },
+  {
+    method: "GET",
+    route: "/api/scouting-consent",
+    request: () => ({ url: "/api/scouting-consent" }),
+    expect: { anonymous: 401, groupHr: 403 },
+    otherwise: 200,
+  },
+  {
+    method: "GET",
+    route: "/api/scouting-consent/options",
+    request: () => ({ url: "/api/scouting-consent/options" }),
+    ...signedIn(200),
+  },
+  {
+    method: "PUT",
+    route: "/api/scouting-consent",
+    request: () => ({ url: "/api/scouting-consent", payload: { allCompanies: true } }),
+    expect: { anonymous: 401, groupHr: 403 },
+    otherwise: 200,
+  },
+  {
+    method: "DELETE",
+    route: "/api/scouting-consent",
+    request: () => ({ url: "/api/scouting-consent" }),
+    expect: { anonymous: 401, groupHr: 403 },
+    otherwise: 200,
+  },
+  {
+    method: "GET",
+    route: "/api/career-cycles",
+    request: () => ({ url: "/api/career-cycles" }),
+    expect: { anonymous: 401, subHr: 200, hqHr: 200, groupHr: 200 },
+    otherwise: 403,
+  },
+  {
+    method: "POST",
+    route: "/api/career-cycles",
+    request: (g, _role, index) => ({
+      url: "/api/career-cycles",
+      payload: {
+        companyId: g.companies.hq,
+        fiscalYear: 2030 + index,
+        opensOn: "2030-06-01",
+        dueOn: "2030-06-30",
+      },
+    }),
+    expect: { anonymous: 401, hqHr: 201, groupHr: 201 },
+    otherwise: 403,
+  },
+  {
+    method: "PATCH",
+    route: "/api/career-cycles/:id",
+    request: () => ({ url: "/api/career-cycles/99999", payload: { status: "open" } }),
+    ...signedIn(404),
+  },
+  {
+    method: "PUT",
+    route: "/api/career-cycles/:id/my-report",
+    request: () => ({ url: "/api/career-cycles/99999/my-report", payload: {} }),
+    expect: { anonymous: 401, groupHr: 403 },
+    otherwise: 404,
+  },
+  {
+    method: "GET",
+    route: "/api/career-reports/mine",
+    request: () => ({ url: "/api/career-reports/mine" }),
+    expect: { anonymous: 401, groupHr: 403 },
+    otherwise: 200,
+  },
+  {
+    method: "GET",
+    route: "/api/career-reports/manager-queue",
+    request: () => ({ url: "/api/career-reports/manager-queue" }),
+    ...signedIn(200),
+  },
+  {
+    method: "GET",
+    route: "/api/career-reports",
+    request: (g) => ({ url: `/api/career-reports?companyId=${g.companies.hq}` }),
+    expect: { anonymous: 401, hqHr: 200, groupHr: 200 },
+    otherwise: 403,
+  },
+  {
+    method: "GET",
+    route: "/api/career-reports/:id",
+    request: () => ({ url: "/api/career-reports/99999" }),
+    ...signedIn(404),
+  },
+  {
+    method: "POST",
+    route: "/api/career-reports/:id/submit",
+    request: () => ({ url: "/api/career-reports/99999/submit" }),
+    expect: { anonymous: 401, groupHr: 403 },
+    otherwise: 404,
+  },
+  {
+    method: "PUT",
+    route: "/api/career-reports/:id/manager-comment",
+    request: () => ({ url: "/api/career-reports/99999/manager-comment", payload: { comment: "Good" } }),
+    ...signedIn(404),
+  },
+  {
+    method: "GET",
+    route: "/api/notifications",
+    request: () => ({ url: "/api/notifications" }),
+    ...signedIn(200),
+  },
+  {
+    method: "GET",
+    route: "/api/notifications/unread-count",
+    request: () => ({ url: "/api/notifications/unread-count" }),
+    ...signedIn(200),
+  },
+  {
+    method: "POST",
+    route: "/api/notifications/read-all",
+    request: () => ({ url: "/api/notifications/read-all" }),
+    ...signedIn(200),
+  },
+  {
+    method: "POST",
+    route: "/api/notifications/:id/read",
+    request: () => ({ url: "/api/notifications/99999/read" }),
+    ...signedIn(404),
+  },
+  // ---- end of careers (issue 7, M1)
+  // ---- postings and applications (issue 7, M2): posting 1 is created, opened, applied to and closed in order
+  {
+    method: "POST",
+    route: "/api/postings",
+    request: (g) => ({
+      url: "/api/postings",
+      payload: {
+        companyId: g.companies.hq,
+        orgUnitId: g.units.sales,
+        kind: "transfer",
+        titleJa: "営業",
+        titleEn: "Sales",
+      },
+    }),
+    expect: { anonymous: 401, hqHr: 201, groupHr: 201 },
+    otherwise: 403,
+  },
+  { method: "GET", route: "/api/postings", request: () => ({ url: "/api/postings" }), ...signedIn(200) },
+  {
+    method: "GET",
+    route: "/api/postings/:id",
+    request: () => ({ url: "/api/postings/1" }),
+    expect: { anonymous: 401, hqHr: 200, groupHr: 200 },
+    otherwise: 404,
+  },
+  {
+    method: "PATCH",
+    route: "/api/postings/:id",
+    request: () => ({ url: "/api/postings/1", payload: { location: "Osaka" } }),
+    expect: { anonymous: 401, hqHr: 200, groupHr: 200 },
+    otherwise: 403,
+  },
+  {
+    method: "POST",
+    route: "/api/postings/:id/open",
+    request: () => ({ url: "/api/postings/1/open" }),
+    expect: { anonymous: 401, hqHr: 200, groupHr: 409 },
+    otherwise: 403,
+  },
+  {
+    method: "POST",
+    route: "/api/postings/:id/applications",
+    request: () => ({ url: "/api/postings/1/applications", payload: { motivation: "" } }),
+    // Oto already works in SALES; group HR's account has no person
+    expect: { anonymous: 401, other: 400, groupHr: 400 },
+    otherwise: 201,
+  },
+  {
+    method: "GET",
+    route: "/api/postings/:id/applications",
+    request: () => ({ url: "/api/postings/1/applications" }),
+    expect: { anonymous: 401, hqHr: 200, groupHr: 200 },
+    otherwise: 403,
+  },
+  {
+    method: "POST",
+    route: "/api/postings/:id/close",
+    request: () => ({ url: "/api/postings/1/close" }),
+    expect: { anonymous: 401, hqHr: 200, groupHr: 409 },
+    otherwise: 403,
+  },
+  {
+    method: "GET",
+    route: "/api/applications",
+    request: () => ({ url: "/api/applications" }),
+    ...signedIn(200),
+  },
+  {
+    method: "GET",
+    route: "/api/applications/:id",
+    // application 1 is the employee's: the manager is not told before the release step
+    request: () => ({ url: "/api/applications/1" }),
+    expect: { anonymous: 401, employee: 200, hqHr: 200, groupHr: 200 },
+    otherwise: 404,
+  },
+  ...(["advance", "reject", "withdraw", "decline", "release", "confirm"] as const).map(
+    (step): Case => ({
+      method: "POST",
+      route: `/api/applications/:id/${step}`,
+      request: () => ({
+        url: `/api/applications/99999/${step}`,
+        payload: step === "confirm" ? { effectiveOn: "2099-04-01" } : {},
+      }),
+      ...signedIn(404),
+    }),
+  ),
+  {
+    method: "GET",
+    route: "/api/mobility/settings/:companyId",
+    request: (g) => ({ url: `/api/mobility/settings/${g.companies.hq}` }),
+    ...signedIn(200),
+  },
+  {
+    method: "PUT",
+    route: "/api/mobility/settings/:companyId",
+    request: (g) => ({
+      url: `/api/mobility/settings/${g.companies.hq}`,
+      payload: { applicationSteps: ["in_review"] },
+    }),
+    expect: { anonymous: 401, hqHr: 200, groupHr: 200 },
+    otherwise: 403,
+  },
+  // ---- end of postings and applications (issue 7, M2)
   // ---- end of skills and learning (issue 6)
+  // ---- matching, scouting, rotation, mobility figures (issue 7, M3): no recruiter among these roles, no posting 999999
+  ...(
+    [
+      ["GET", "/api/matching/postings/:id/candidates", "/api/matching/postings/999999/candidates"],
+      [
+        "GET",
+        "/api/matching/postings/:id/candidates/:personId",
+        "/api/matching/postings/999999/candidates/1",
+      ],
+      ["GET", "/api/scouting/postings/:id/scouts", "/api/scouting/postings/999999/scouts"],
+      ["POST", "/api/scouts/:id/accept", "/api/scouts/999999/accept"],
+      ["POST", "/api/scouts/:id/decline", "/api/scouts/999999/decline"],
+      ["POST", "/api/scouts/:id/withdraw", "/api/scouts/999999/withdraw"],
+    ] as const
+  ).map(
+    ([method, route, url]): Case => ({
+      method,
+      route,
+      request: () => ({ url, ...(method === "POST" ? { payload: {} } : {}) }),
+      ...signedIn(404),
+    }),
+  ),
+  {
+    method: "POST",
+    route: "/api/scouts",
+    request: (g) => ({
+      url: "/api/scouts",
+      payload: { postingId: 999999, personId: g.people.emi, message: "Hi" },
+    }),
+    ...signedIn(404),
+  },
+  {
+    method: "GET",
+    route: "/api/matching/me/postings",
+    request: () => ({ url: "/api/matching/me/postings" }),
+    expect: { anonymous: 401, groupHr: 403 },
+    otherwise: 200,
+  },
+  {
+    method: "GET",
+    route: "/api/matching/me/postings/:id",
+    request: () => ({ url: "/api/matching/me/postings/999999" }),
+    expect: { anonymous: 401, groupHr: 403 },
+    otherwise: 404,
+  },
+  {
+    method: "GET",
+    route: "/api/scouting/search",
+    request: () => ({ url: "/api/scouting/search?q=abc" }),
+    ...signedIn(403),
+  },
+  {
+    method: "GET",
+    route: "/api/scouting/postings",
+    request: () => ({ url: "/api/scouting/postings" }),
+    ...signedIn(403),
+  },
+  {
+    method: "GET",
+    route: "/api/scouts/mine",
+    request: () => ({ url: "/api/scouts/mine" }),
+    ...signedIn(200),
+  },
+  {
+    method: "GET",
+    route: "/api/mobility/figures",
+    request: () => ({ url: "/api/mobility/figures?fy=2025" }),
+    expect: { anonymous: 401, subHr: 200, hqHr: 200, groupHr: 200 },
+    otherwise: 403,
+  },
+  {
+    method: "GET",
+    route: "/api/rotation/plans",
+    request: () => ({ url: "/api/rotation/plans" }),
+    expect: { anonymous: 401, subHr: 200, hqHr: 200, groupHr: 200 },
+    otherwise: 403,
+  },
+  {
+    method: "POST",
+    route: "/api/rotation/plans",
+    request: (g) => ({
+      url: "/api/rotation/plans",
+      payload: { name: "Access", companyId: g.companies.hq, effectiveOn: "2999-04-01" },
+    }),
+    expect: { anonymous: 401, hqHr: 201, groupHr: 201 },
+    otherwise: 403,
+  },
+  ...(
+    [
+      ["GET", "/api/rotation/plans/:id", "/api/rotation/plans/999999"],
+      ["POST", "/api/rotation/plans/:id/moves", "/api/rotation/plans/999999/moves"],
+      ["DELETE", "/api/rotation/plans/:id/moves/:moveId", "/api/rotation/plans/999999/moves/1"],
+      ["POST", "/api/rotation/plans/:id/approve", "/api/rotation/plans/999999/approve"],
+      ["POST", "/api/rotation/plans/:id/commit", "/api/rotation/plans/999999/commit"],
+      ["POST", "/api/rotation/plans/:id/discard", "/api/rotation/plans/999999/discard"],
+    ] as const
+  ).map(
+    ([method, route, url]): Case => ({
+      method,
+      route,
+      request: (g) => ({
+        url,
+        ...(route.endsWith("/moves")
+          ? { payload: { personId: g.people.emi, toOrgUnitId: g.units.dev } }
+          : {}),
+      }),
+      expect: { anonymous: 401, subHr: 404, hqHr: 404, groupHr: 404 },
+      otherwise: 403,
+    }),
+  ),
+  // ---- end of matching, scouting, rotation, mobility figures (issue 7, M3)
 ];
 
 describe.each(TEST_ENGINES)("access to every route on %s", (engine) => {

@@ -25,6 +25,11 @@ import { registerScimRoutes } from "../modules/scim/scim.routes"; // SCIM 2.0 pr
 import { registerSkillsRoutes } from "../modules/skills/skills.routes"; // skills and learning (issue 6)
 import { registerLearningRoutes } from "../modules/learning/learning.routes"; // skills and learning (issue 6)
 import { registerOjtRoutes } from "../modules/ojt/ojt.routes"; // skills and learning (issue 6)
+import { registerMatchRoutes } from "../modules/mobility/match.routes"; // matching and scouting (issue 7)
+import { registerCareerRoutes } from "../modules/mobility/career.routes"; // career reports (issue 7)
+import { registerWorkHistoryRoutes } from "../modules/mobility/work-history.routes"; // work history, consent (issue 7)
+import { registerNotificationRoutes } from "../modules/notifications/notifications.routes"; // notifications (issue 7)
+import { registerPostingRoutes } from "../modules/mobility/posting.routes"; // postings and applications (issue 7)
 import { AppError } from "../shared/errors";
 import { SESSION_COOKIE, type RouteAccess } from "./context";
 import { handleError } from "./errors";
@@ -131,6 +136,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerSkillsRoutes(app, deps); // skills and learning (issue 6)
   registerLearningRoutes(app, deps); // skills and learning (issue 6)
   registerOjtRoutes(app, deps); // skills and learning (issue 6)
+  registerMatchRoutes(app, deps); // matching and scouting (issue 7)
+  registerCareerRoutes(app, deps); // career reports (issue 7)
+  registerWorkHistoryRoutes(app, deps); // work history, consent (issue 7)
+  registerNotificationRoutes(app, deps); // notifications (issue 7)
+  registerPostingRoutes(app, deps); // postings and applications (issue 7)
 
   const indexHtml = path.join(WEB_DIST, "index.html");
   const serveWeb = (options.serveWeb ?? true) && fs.existsSync(indexHtml);

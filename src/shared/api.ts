@@ -61,7 +61,12 @@ export const ZLoginRequest = z.object({
   password: z.string().min(1, "is required").max(200, "is too long"),
 });
 
-export const ZRoleGrant = z.object({ role: z.enum(ROLES), companyId: z.number().int().nullable() });
+export const ZRoleGrant = z.object({
+  role: z.enum(ROLES),
+  companyId: z.number().int().nullable(),
+  /** recruiter only: the recruiting division (org unit); null or absent = the whole company. */
+  orgUnitId: z.number().int().nullable().optional(),
+});
 
 /** What the signed-in user may do: the web app shows only these. */
 export const ZPermissions = z.object({
@@ -75,6 +80,8 @@ export const ZPermissions = z.object({
   manageCompanies: z.boolean(),
   manageUsers: z.boolean(),
   viewAudit: z.boolean(),
+  /** The user holds a recruiter role: may search and scout people who opted in (scouting consent). */
+  recruit: z.boolean(),
 });
 export type Permissions = z.infer<typeof ZPermissions>;
 
@@ -419,7 +426,14 @@ export const ZCreateUserRequest = z.object({
   password: z.string().min(12, "must be at least 12 characters").max(200, "must be at most 200 characters"),
   personId: z.number().int().positive().nullable().default(null),
   roles: z
-    .array(z.object({ role: z.enum(ROLES), companyId: z.number().int().positive().nullable().default(null) }))
+    .array(
+      z.object({
+        role: z.enum(ROLES),
+        companyId: z.number().int().positive().nullable().default(null),
+        /** recruiter only: the recruiting division (an org unit of companyId). */
+        orgUnitId: z.number().int().positive().nullable().optional(),
+      }),
+    )
     .min(1, "give at least one role"),
 });
 export type CreateUserRequest = z.infer<typeof ZCreateUserRequest>;

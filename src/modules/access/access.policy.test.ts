@@ -11,6 +11,7 @@ const user = (overrides: Partial<UserActor>): UserActor => ({
   hrCompanyIds: [],
   isGroupHr: false,
   managedOrgUnitIds: [],
+  recruiterGrants: [],
   origin: null,
   ...overrides,
 });

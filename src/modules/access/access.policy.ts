@@ -88,5 +88,6 @@ export function permissionsOf(actor: Actor): Permissions {
     manageCompanies: admin,
     manageUsers: admin,
     viewAudit: admin,
+    recruit: actor.kind === "user" && actor.recruiterGrants.length > 0,
   };
 }

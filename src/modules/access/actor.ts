@@ -1,9 +1,20 @@
 import type { Role } from "../../shared/enums";
 
-/** A role a user holds; company_hr carries the company it covers. */
+/** A role a user holds; company_hr and recruiter carry the company they cover, recruiter optionally its division. */
 export interface RoleGrant {
   role: Role;
   companyId: number | null;
+  /** recruiter only: the recruiting division (org unit); null or absent = the whole company. */
+  orgUnitId?: number | null;
+}
+
+/**
+ * A recruiter role: the company of the recruiting division and, optionally, the division (org unit) itself;
+ * null = the whole company. Scouting consents name companies or divisions; see consent.visibility.ts.
+ */
+export interface RecruiterGrant {
+  companyId: number;
+  orgUnitId: number | null;
 }
 
 /**
@@ -21,6 +32,8 @@ export interface UserActor {
   isGroupHr: boolean;
   /** Org units the user's person heads today (roots of the manager scope); empty unless role manager. */
   managedOrgUnitIds: number[];
+  /** recruiter grants (empty unless role recruiter). Being HR gives no recruiter visibility. */
+  recruiterGrants: RecruiterGrant[];
   /** Where the request came from (IP), for the audit log. */
   origin: string | null;
 }

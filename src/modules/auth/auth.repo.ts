@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import type { Locale } from "../../shared/enums";
 import type { RoleGrant } from "../access/actor";
+import { orgUnits } from "../org/org.schema";
 import { assignments } from "../people/people.schema";
 import { sessions, userRoles, users } from "./auth.schema";
 
@@ -39,13 +40,22 @@ export async function rolesOf(db: Db, userIds: number[]): Promise<Map<number, Ro
   const byUser = new Map<number, RoleGrant[]>();
   if (userIds.length === 0) return byUser;
   const rows = await db
-    .select({ userId: userRoles.userId, role: userRoles.role, companyId: userRoles.companyId })
+    .select({
+      userId: userRoles.userId,
+      role: userRoles.role,
+      companyId: userRoles.companyId,
+      orgUnitId: userRoles.orgUnitId,
+    })
     .from(userRoles)
     .where(inArray(userRoles.userId, userIds))
     .orderBy(asc(userRoles.userId), asc(userRoles.id));
   for (const row of rows) {
     const list = byUser.get(row.userId) ?? [];
-    list.push({ role: row.role, companyId: row.companyId });
+    list.push(
+      row.role === "recruiter"
+        ? { role: row.role, companyId: row.companyId, orgUnitId: row.orgUnitId }
+        : { role: row.role, companyId: row.companyId },
+    );
     byUser.set(row.userId, list);
   }
   return byUser;
@@ -121,12 +131,41 @@ export async function insertUser(
 ): Promise<number> {
   const [row] = await db.insert(users).values(user).returning({ id: users.id });
   const id = row!.id;
-  await db
-    .insert(userRoles)
-    .values(roles.map((grant) => ({ userId: id, role: grant.role, companyId: grant.companyId })));
+  await db.insert(userRoles).values(
+    roles.map((grant) => ({
+      userId: id,
+      role: grant.role,
+      companyId: grant.companyId,
+      orgUnitId: grant.orgUnitId ?? null,
+    })),
+  );
   return id;
 }
 
 export async function updateUserLocale(db: Db, userId: number, locale: Locale): Promise<void> {
   await db.update(users).set({ locale }).where(eq(users.id, userId));
+}
+
+/** Whether the org unit exists and belongs to the company (a recruiter's division). */
+export async function orgUnitBelongsTo(db: Db, orgUnitId: number, companyId: number): Promise<boolean> {
+  const [row] = await db
+    .select({ id: orgUnits.id })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.id, orgUnitId), eq(orgUnits.companyId, companyId)));
+  return row !== undefined;
+}
+
+/** The org unit of the company with this code (case-insensitive). */
+export async function findOrgUnitIdByCode(
+  db: Db,
+  companyId: number,
+  code: string,
+): Promise<number | undefined> {
+  const [row] = await db
+    .select({ id: orgUnits.id })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.companyId, companyId), sql`lower(${orgUnits.code}) = lower(${code})`))
+    .orderBy(asc(orgUnits.id))
+    .limit(1);
+  return row?.id;
 }

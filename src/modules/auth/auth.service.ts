@@ -2,9 +2,9 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../../db/client";
 import { withDbErrors } from "../../db/errors";
 import type { CreateUserRequest, Me } from "../../shared/api";
+import { today } from "../../shared/dates";
 import type { Locale } from "../../shared/enums";
 import { AppError } from "../../shared/errors";
-import { today } from "../../shared/dates";
 import { assert, isGroupAdmin, permissionsOf } from "../access/access.policy";
 import type { Actor, RoleGrant, UserActor } from "../access/actor";
 import { audit } from "../audit/audit.service";
@@ -19,9 +19,10 @@ import {
   insertSession,
   insertUser,
   listUsers as listUserRows,
+  orgUnitBelongsTo,
   rolesOf,
-  updateUserLocale,
   type UserRow,
+  updateUserLocale,
 } from "./auth.repo";
 import { decoyPasswordHash, hashPassword, verifyPassword } from "./password";
 
@@ -45,6 +46,9 @@ async function actorFor(db: Db, user: UserRow, origin: string | null): Promise<U
     hrCompanyIds: roles.filter((grant) => grant.role === "company_hr").map((grant) => grant.companyId!),
     isGroupHr: roles.some((grant) => grant.role === "group_hr"),
     managedOrgUnitIds,
+    recruiterGrants: roles
+      .filter((grant) => grant.role === "recruiter" && grant.companyId !== null)
+      .map((grant) => ({ companyId: grant.companyId!, orgUnitId: grant.orgUnitId ?? null })),
     origin,
   };
 }
@@ -156,12 +160,34 @@ export async function createUser(db: Db, actor: Actor, request: CreateUserReques
   const fields: { path: string; message: string }[] = [];
   const roles: RoleGrant[] = [];
   for (const [index, grant] of request.roles.entries()) {
-    if (grant.role === "company_hr" && grant.companyId === null) {
-      fields.push({ path: `roles.${index}.companyId`, message: "company_hr needs the company it covers" });
-    } else if (grant.role !== "company_hr" && grant.companyId !== null) {
+    const takesCompany = grant.role === "company_hr" || grant.role === "recruiter";
+    const orgUnitId = grant.orgUnitId ?? null;
+    if (takesCompany && grant.companyId === null) {
+      fields.push({
+        path: `roles.${index}.companyId`,
+        message:
+          grant.role === "company_hr"
+            ? "company_hr needs the company it covers"
+            : "recruiter needs the company of its recruiting division",
+      });
+    } else if (!takesCompany && grant.companyId !== null) {
       fields.push({ path: `roles.${index}.companyId`, message: `${grant.role} takes no company` });
     } else if (grant.companyId !== null && !(await companyExists(db, grant.companyId))) {
       fields.push({ path: `roles.${index}.companyId`, message: `company ${grant.companyId} does not exist` });
+    } else if (orgUnitId !== null && grant.role !== "recruiter") {
+      fields.push({
+        path: `roles.${index}.orgUnitId`,
+        message: `${grant.role} takes no org unit (recruiter only)`,
+      });
+    } else if (
+      orgUnitId !== null &&
+      grant.companyId !== null &&
+      !(await orgUnitBelongsTo(db, orgUnitId, grant.companyId))
+    ) {
+      fields.push({
+        path: `roles.${index}.orgUnitId`,
+        message: `org unit ${orgUnitId} is not an org unit of company ${grant.companyId}`,
+      });
     }
     if ((grant.role === "employee" || grant.role === "manager") && request.personId === null) {
       fields.push({
@@ -169,7 +195,11 @@ export async function createUser(db: Db, actor: Actor, request: CreateUserReques
         message: `the ${grant.role} role needs the person the user signs in as`,
       });
     }
-    roles.push({ role: grant.role, companyId: grant.companyId });
+    roles.push(
+      grant.role === "recruiter"
+        ? { role: grant.role, companyId: grant.companyId, orgUnitId }
+        : { role: grant.role, companyId: grant.companyId },
+    );
   }
   if (request.personId !== null && !(await personExists(db, request.personId))) {
     fields.push({ path: "personId", message: `person ${request.personId} does not exist` });
@@ -177,7 +207,12 @@ export async function createUser(db: Db, actor: Actor, request: CreateUserReques
   if (fields.length) throw AppError.validation(fields);
   const unique = roles.filter(
     (grant, index) =>
-      roles.findIndex((other) => other.role === grant.role && other.companyId === grant.companyId) === index,
+      roles.findIndex(
+        (other) =>
+          other.role === grant.role &&
+          other.companyId === grant.companyId &&
+          (other.orgUnitId ?? null) === (grant.orgUnitId ?? null),
+      ) === index,
   );
   const passwordHash = await hashPassword(request.password);
   return withDbErrors(() =>

@@ -9,6 +9,10 @@ import { canViewReports } from "../features/metrics/access"; // disclosure repor
 import { ReportIcon } from "../features/metrics/ReportIcon"; // disclosure report (issue 5)
 import { ImportIcon } from "../features/import/ImportIcon"; // personnel data imports (issue 4)
 import { skillsNavItems } from "../features/skills/nav"; // skills and learning (issue 6)
+import { scoutingNavItems } from "../features/scouting/nav"; // matching and scouting (issue 7)
+import { postingsNavItems } from "../features/postings/nav"; // postings and applications (issue 7)
+import { careersNavItems } from "../features/careers/nav"; // career reports, work history, consent (issue 7)
+import { NotificationBell } from "../features/notifications/NotificationBell"; // notifications (issue 7)
 import type { MessageKey } from "../i18n/en";
 import { useT } from "../i18n/locale";
 import { useCurrentUser } from "./RequireAuth";
@@ -73,6 +77,9 @@ export function Layout() {
   }
 
   items.push(...skillsNavItems(me)); // skills and learning (issue 6)
+  items.push(...postingsNavItems(me)); // postings and applications (issue 7)
+  items.push(...scoutingNavItems(me)); // matching and scouting (issue 7)
+  items.push(...careersNavItems(me)); // career reports, work history, consent (issue 7)
 
   return (
     <AppShell
@@ -91,6 +98,7 @@ export function Layout() {
             </UnstyledButton>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <NotificationBell /> {/* notifications (issue 7) */}
             <LangSwitch />
             <UserMenu />
           </Group>

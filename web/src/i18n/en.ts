@@ -1,3 +1,7 @@
+import { careersEn } from "../features/careers/messages"; // career reports, work history, consent (issue 7)
+import { notificationsEn } from "../features/notifications/messages"; // notifications (issue 7)
+import { postingsEn } from "../features/postings/messages"; // postings and applications (issue 7)
+import { scoutingEn } from "../features/scouting/messages"; // matching and scouting (issue 7)
 import { skillsEn } from "../features/skills/messages"; // skills and learning (issue 6)
 
 /** English messages. `ja.ts` must have exactly these keys (enforced by its type). `{name}` is interpolated. */
@@ -300,6 +304,48 @@ export const en = {
   "metrics.ageGroup.30_to_50": "30–50",
   "metrics.ageGroup.over_50": "Over 50",
   "metrics.ageGroup.unknown": "Unknown",
+  // ---- disclosure exports, group dashboard, figures' settings (issue 5, part 2) ----
+  "metrics.exclusion.cancelled": "Enrolment cancelled: not due",
+  "metrics.exclusion.rejected": "Enrolment rejected: not due",
+  "metrics.export.button": "Export",
+  "metrics.export.xlsx": "Excel (.xlsx)",
+  "metrics.export.csv": "CSV",
+  "metrics.export.pdf": "PDF",
+  "metrics.export.json": "JSON",
+  "metrics.dashboard.link": "Companies dashboard",
+  "metrics.dashboard.title": "Group dashboard",
+  "metrics.dashboard.noPermission": "The group dashboard is for group HR.",
+  "metrics.dashboard.backToReports": "Back to the disclosure report",
+  "metrics.dashboard.rule":
+    "Each company's own figures. ▲ / ▼ mark outliers: values above Q3 + 1.5 × IQR or below Q1 − 1.5 × IQR of the companies with a number (Tukey's fences; at least 4 companies; not for headcounts). Click a column to sort.",
+  "metrics.dashboard.outlierHigh": "{figure} of {company} is unusually high (group median {median})",
+  "metrics.dashboard.outlierLow": "{figure} of {company} is unusually low (group median {median})",
+  "metrics.settings.link": "Settings",
+  "metrics.settings.title": "Figures settings",
+  "metrics.settings.noPermission": "The figures settings are for group HR.",
+  "metrics.settings.threshold": "Small-group threshold",
+  "metrics.settings.thresholdHint":
+    "Figures built from sensitive data (disability) are withheld when they count fewer people than this. Default 5.",
+  "metrics.settings.thresholdLabel": "Minimum number of people",
+  "metrics.settings.save": "Save",
+  "metrics.settings.saved": "Saved.",
+  "metrics.settings.applications": "Group applications of the disability employment quota",
+  "metrics.settings.applicationsHint":
+    "A parent company counts the workers of its designated Japanese subsidiaries as its own (group application, special subsidiary). A company belongs to one application at a time.",
+  "metrics.settings.none": "No group application is configured.",
+  "metrics.settings.add": "Add a group application",
+  "metrics.settings.edit": "Edit",
+  "metrics.settings.delete": "Delete",
+  "metrics.settings.confirmDelete": "Delete group application {code}?",
+  "metrics.settings.code": "Code",
+  "metrics.settings.nameJa": "Name (Japanese)",
+  "metrics.settings.nameEn": "Name (English)",
+  "metrics.settings.parent": "Parent company",
+  "metrics.settings.members": "Designated companies",
+  "metrics.settings.period": "Recognised",
+  "metrics.settings.validFrom": "Recognised from (YYYY-MM-DD)",
+  "metrics.settings.validTo": "Until (YYYY-MM-DD, empty: open)",
+  "metrics.settings.open": "open",
   // ---- personnel data imports (issue 4) ----
   "import.nav": "Imports",
   "import.title": "Imports",
@@ -434,6 +480,10 @@ export const en = {
   "import.mapEdit.close": "Close",
   // ---- end of imports ----
   ...skillsEn, // skills and learning (issue 6)
+  ...scoutingEn, // matching and scouting (issue 7)
+  ...postingsEn, // postings and applications (issue 7)
+  ...careersEn, // career reports, work history, consent (issue 7)
+  ...notificationsEn, // notifications (issue 7)
 };
 
 export type MessageKey = keyof typeof en;

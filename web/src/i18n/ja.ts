@@ -1,5 +1,9 @@
-import type { Messages } from "./en";
+import { careersJa } from "../features/careers/messages"; // career reports, work history, consent (issue 7)
+import { notificationsJa } from "../features/notifications/messages"; // notifications (issue 7)
+import { postingsJa } from "../features/postings/messages"; // postings and applications (issue 7)
+import { scoutingJa } from "../features/scouting/messages"; // matching and scouting (issue 7)
 import { skillsJa } from "../features/skills/messages"; // skills and learning (issue 6)
+import type { Messages } from "./en";
 
 /** 日本語のメッセージ。型 `Messages` により en.ts と同じキーをすべて持つ必要がある(不足・余分は型エラー)。 */
 export const ja: Messages = {
@@ -300,6 +304,48 @@ export const ja: Messages = {
   "metrics.ageGroup.30_to_50": "30〜50歳",
   "metrics.ageGroup.over_50": "50歳超",
   "metrics.ageGroup.unknown": "不明",
+  // ---- disclosure exports, group dashboard, figures' settings (issue 5, part 2) ----
+  "metrics.exclusion.cancelled": "取消済みの受講(期限対象外)",
+  "metrics.exclusion.rejected": "却下された受講(期限対象外)",
+  "metrics.export.button": "エクスポート",
+  "metrics.export.xlsx": "Excel(.xlsx)",
+  "metrics.export.csv": "CSV",
+  "metrics.export.pdf": "PDF",
+  "metrics.export.json": "JSON",
+  "metrics.dashboard.link": "会社別ダッシュボード",
+  "metrics.dashboard.title": "グループダッシュボード",
+  "metrics.dashboard.noPermission": "グループダッシュボードはグループ人事のみが利用できます。",
+  "metrics.dashboard.backToReports": "開示レポートに戻る",
+  "metrics.dashboard.rule":
+    "各社単体の数値です。▲/▼ は外れ値:数値のある会社の Q3 + 1.5 × IQR を上回る、または Q1 − 1.5 × IQR を下回る値(テューキーの方法。4社以上、人数の列は対象外)。列名をクリックすると並べ替えます。",
+  "metrics.dashboard.outlierHigh": "{company}の{figure}はグループ内で特に高い値です(中央値 {median})",
+  "metrics.dashboard.outlierLow": "{company}の{figure}はグループ内で特に低い値です(中央値 {median})",
+  "metrics.settings.link": "設定",
+  "metrics.settings.title": "指標の設定",
+  "metrics.settings.noPermission": "指標の設定はグループ人事のみが変更できます。",
+  "metrics.settings.threshold": "少人数の非表示基準",
+  "metrics.settings.thresholdHint":
+    "機微な情報(障害者雇用)に基づく数値は、対象がこの人数に満たない場合は表示しません。既定値は5人です。",
+  "metrics.settings.thresholdLabel": "最少人数",
+  "metrics.settings.save": "保存",
+  "metrics.settings.saved": "保存しました。",
+  "metrics.settings.applications": "障害者雇用率のグループ適用",
+  "metrics.settings.applicationsHint":
+    "親会社が認定を受けた国内子会社の労働者を自社に含めて算定します(グループ適用・特例子会社)。1社が同時に属せるグループ適用は1つです。",
+  "metrics.settings.none": "グループ適用は設定されていません。",
+  "metrics.settings.add": "グループ適用を追加",
+  "metrics.settings.edit": "編集",
+  "metrics.settings.delete": "削除",
+  "metrics.settings.confirmDelete": "グループ適用 {code} を削除しますか?",
+  "metrics.settings.code": "コード",
+  "metrics.settings.nameJa": "名称(日本語)",
+  "metrics.settings.nameEn": "名称(英語)",
+  "metrics.settings.parent": "親会社",
+  "metrics.settings.members": "対象会社",
+  "metrics.settings.period": "認定期間",
+  "metrics.settings.validFrom": "認定開始日(YYYY-MM-DD)",
+  "metrics.settings.validTo": "終了日(YYYY-MM-DD、空欄は期限なし)",
+  "metrics.settings.open": "期限なし",
   // ---- 人事データの取込 (issue 4) ----
   "import.nav": "データ取込",
   "import.title": "データ取込",
@@ -433,4 +479,8 @@ export const ja: Messages = {
   "import.mapEdit.close": "閉じる",
   // ---- 取込ここまで ----
   ...skillsJa, // skills and learning (issue 6)
+  ...scoutingJa, // matching and scouting (issue 7)
+  ...postingsJa, // postings and applications (issue 7)
+  ...careersJa, // career reports, work history, consent (issue 7)
+  ...notificationsJa, // notifications (issue 7)
 };

@@ -1,0 +1,42 @@
+/**
+ * The running server's periodic jobs: career-report reminders, certification-expiry reminders and, where SMTP is
+ * configured, the e-mail outbox. Each job is idempotent (dedupe keys, `emailed_at`), so running at start and then
+ * every few hours is safe, and operators may also run them from cron with the CLI (`tekizai careers reminders`,
+ * `tekizai learning reminders --deliver`, `tekizai notifications send-emails`). Due moves of confirmed applications
+ * are completed by the postings routes' own job.
+ */
+import type { FastifyBaseLogger } from "fastify";
+import type { Config } from "../config";
+import type { Database } from "../db/client";
+import { deliverCertificationReminders } from "../modules/learning/certification-reminders.deliver";
+import { sendCareerReminders } from "../modules/mobility/career-cycles.service";
+import { sendPendingEmails, smtpMailer } from "../modules/notifications/mail";
+
+const REMINDERS_EVERY_MS = 6 * 60 * 60 * 1000;
+const EMAILS_EVERY_MS = 5 * 60 * 1000;
+
+/** Starts the jobs; returns a function that stops them. Failures are logged, never thrown. */
+export function startScheduledJobs(database: Database, config: Config, log: FastifyBaseLogger): () => void {
+  const { db } = database;
+  const guarded = (name: string, job: () => Promise<unknown>) => () => {
+    job().catch((err: unknown) => log.error({ err }, `${name} failed`));
+  };
+  const reminders = guarded("reminders", async () => {
+    await sendCareerReminders(db);
+    await deliverCertificationReminders(db);
+  });
+  const timers = [setInterval(reminders, REMINDERS_EVERY_MS)];
+  reminders();
+  const mail = config.mail;
+  if (mail) {
+    const mailer = smtpMailer(mail.smtpUrl);
+    const emails = guarded("sending e-mails", () =>
+      sendPendingEmails(db, mailer, { from: mail.from, defaultLocale: config.defaultLocale }),
+    );
+    timers.push(setInterval(emails, EMAILS_EVERY_MS));
+  }
+  for (const timer of timers) timer.unref();
+  return () => {
+    for (const timer of timers) clearInterval(timer);
+  };
+}

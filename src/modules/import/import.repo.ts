@@ -59,12 +59,6 @@ export async function heartbeat(db: Db, id: number, rows: number): Promise<void>
   await db.update(importRuns).set({ heartbeatAt: new Date(), rows }).where(eq(importRuns.id, id));
 }
 
-/**
- * import_errors keeps the message code in its message column, before the text and a unit separator (U+001F):
- * the table has no column of its own for it yet. listErrors splits them again.
- */
-const CODE_SEPARATOR = "\u001f";
-
 export async function insertErrors(db: Db, importId: number, errors: ImportError[]): Promise<void> {
   for (let i = 0; i < errors.length; i += 1000) {
     await db.insert(importErrors).values(
@@ -73,7 +67,8 @@ export async function insertErrors(db: Db, importId: number, errors: ImportError
         rowNumber: e.row,
         column: e.column.slice(0, 255),
         value: e.value.slice(0, 1000),
-        message: `${e.code ?? "row.invalid"}${CODE_SEPARATOR}${e.message}`,
+        message: e.message,
+        code: (e.code ?? "row.invalid").slice(0, 64),
       })),
     );
   }
@@ -81,24 +76,19 @@ export async function insertErrors(db: Db, importId: number, errors: ImportError
 
 /** Errors in file order, paged by id (keyset) so that a million-row report streams. */
 export async function listErrors(db: Db, importId: number, limit: number, afterId = 0) {
-  const rows = await db
+  return db
     .select({
       id: importErrors.id,
       row: importErrors.rowNumber,
       column: importErrors.column,
       value: importErrors.value,
       message: importErrors.message,
+      code: importErrors.code,
     })
     .from(importErrors)
     .where(and(eq(importErrors.importId, importId), gt(importErrors.id, afterId)))
     .orderBy(asc(importErrors.id))
     .limit(limit);
-  return rows.map((row) => {
-    const at = row.message.indexOf(CODE_SEPARATOR);
-    return at < 0
-      ? { ...row, code: "row.invalid" }
-      : { ...row, code: row.message.slice(0, at), message: row.message.slice(at + 1) };
-  });
 }
 
 export async function countErrors(db: Db, importId: number): Promise<number> {

@@ -109,7 +109,12 @@ export const importErrors = pgTable(
     rowNumber: integer("row_number").notNull(),
     column: varchar("column", { length: 255 }).notNull(),
     value: text("value").notNull(),
+    /** In the language of whoever started the import; `code` and `params` render it in the reader's. */
     message: text("message").notNull(),
+    /** Stable machine code of the message (import/messages.ts), e.g. `cell.required`, `employee.unknown`. */
+    code: varchar("code", { length: 64 }).notNull().default("row.invalid"),
+    /** The message's parameters (values named in it), for rendering it in another language. */
+    params: jsonb("params").$type<Record<string, string | number>>().notNull().default({}),
   },
   (t) => [index("import_errors_import_idx").on(t.importId, t.id)],
 );

@@ -31,3 +31,27 @@ export const personSkillLevels = pgTable(
     index("person_skill_levels_any_idx").on(t.skillId, t.anyLevel, t.personId),
   ],
 );
+
+/**
+ * Per person, "skill s at level ≥ k" as integer tokens `s * 16 + k` (k = 1 ... level), once for the confirmed
+ * and once for the any-source current level: "meets every level of a posting" is then one GIN containment
+ * (`any_tokens @> array[...]`), a bitmap AND of posting lists, instead of one self-join per skill. Derived from
+ * `person_skill_levels` by a statement-level trigger (migration 0012); never written by the application.
+ */
+export const personSkillTokens = pgTable(
+  "person_skill_tokens",
+  {
+    personId: integer("person_id")
+      .primaryKey()
+      .references(() => persons.id),
+    confirmedTokens: integer("confirmed_tokens").array().notNull(),
+    anyTokens: integer("any_tokens").array().notNull(),
+  },
+  (t) => [
+    index("person_skill_tokens_confirmed_idx").using("gin", t.confirmedTokens),
+    index("person_skill_tokens_any_idx").using("gin", t.anyTokens),
+  ],
+);
+
+/** The token of "skill at level ≥ k" in person_skill_tokens (levels are 0..10, see skill_scale_levels). */
+export const skillLevelToken = (skillId: number, atLeast: number): number => skillId * 16 + atLeast;

@@ -19,6 +19,20 @@ const MISMATCHES = sql`
   where p.person_id is null or e.person_id is null or p.any_level <> e.any_level or p.any_assessment_id <> e.any_id
      or p.confirmed_level is distinct from e.confirmed_level or p.confirmed_assessment_id is distinct from e.confirmed_id`;
 
+/** person_skill_tokens is derived from person_skill_levels: one "skill at level ≥ k" token per level reached. */
+const TOKEN_MISMATCHES = sql`
+  with expected as (
+    select p.person_id,
+           coalesce(array_agg(p.skill_id * 16 + k order by p.skill_id, k) filter (where k <= p.confirmed_level), '{}') as confirmed,
+           coalesce(array_agg(p.skill_id * 16 + k order by p.skill_id, k) filter (where k <= p.any_level), '{}') as any_source
+    from person_skill_levels p, generate_series(1, 10) k
+    where k <= greatest(p.any_level, coalesce(p.confirmed_level, 0))
+    group by p.person_id
+  )
+  select count(*)::int as "mismatches" from expected e
+  full join person_skill_tokens t on t.person_id = e.person_id
+  where t.person_id is null or e.person_id is null or t.confirmed_tokens <> e.confirmed or t.any_tokens <> e.any_source`;
+
 describe.each(TEST_ENGINES)("current skill levels derived from assessments on %s", (engine) => {
   let database: TestDatabase;
   beforeAll(async () => {
@@ -30,7 +44,8 @@ describe.each(TEST_ENGINES)("current skill levels derived from assessments on %s
 
   async function mismatches(): Promise<number> {
     const [row] = await queryRows<{ mismatches: number }>(database.db, MISMATCHES);
-    return row!.mismatches;
+    const [tokens] = await queryRows<{ mismatches: number }>(database.db, TOKEN_MISMATCHES);
+    return row!.mismatches + tokens!.mismatches;
   }
 
   it("matches the demo's assessments, then follows inserts (single and bulk, back-dated, self) and deletes", async () => {

@@ -6,9 +6,12 @@ CREATE TABLE "person_skill_tokens" (
 --> statement-breakpoint
 ALTER TABLE "import_errors" ADD COLUMN "code" varchar(64) DEFAULT 'row.invalid' NOT NULL;--> statement-breakpoint
 ALTER TABLE "import_errors" ADD COLUMN "params" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "skill_settings" ADD COLUMN "certification_reminder_days" smallint[] DEFAULT '{90,30}'::smallint[] NOT NULL;--> statement-breakpoint
 ALTER TABLE "person_skill_tokens" ADD CONSTRAINT "person_skill_tokens_person_id_persons_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "person_skill_tokens_confirmed_idx" ON "person_skill_tokens" USING gin ("confirmed_tokens");--> statement-breakpoint
 CREATE INDEX "person_skill_tokens_any_idx" ON "person_skill_tokens" USING gin ("any_tokens");--> statement-breakpoint
+ALTER TABLE "skill_settings" ADD CONSTRAINT "skill_settings_reminder_days_check" CHECK (cardinality("skill_settings"."certification_reminder_days") between 1 and 5
+          and 1 <= all("skill_settings"."certification_reminder_days") and 366 >= all("skill_settings"."certification_reminder_days"));--> statement-breakpoint
 -- Hand-written: errors recorded before this migration kept their code inside the message, before a unit separator.
 UPDATE "import_errors" SET "code" = left(split_part("message", chr(31), 1), 64),
                            "message" = substr("message", strpos("message", chr(31)) + 1)

@@ -45,10 +45,20 @@ export const skillSettings = pgTable(
     currentLevelRule: text("current_level_rule", { enum: CURRENT_LEVEL_RULES })
       .notNull()
       .default("latest_confirmed"),
+    /** How many days before a certification expires its holder (and their manager) are reminded, largest first. */
+    certificationReminderDays: smallint("certification_reminder_days")
+      .array()
+      .notNull()
+      .default(sql`'{90,30}'::smallint[]`),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check("skill_settings_single_row", sql`${t.id} = 1`),
+    check(
+      "skill_settings_reminder_days_check",
+      sql`cardinality(${t.certificationReminderDays}) between 1 and 5
+          and 1 <= all(${t.certificationReminderDays}) and 366 >= all(${t.certificationReminderDays})`,
+    ),
     check("skill_settings_rule_check", sql.raw(`current_level_rule in (${sqlList(CURRENT_LEVEL_RULES)})`)),
   ],
 );

@@ -101,8 +101,12 @@ export async function generateDemo(database: Database, options: DemoOptions): Pr
       progress: report,
     });
     await writeLearningDemo(query, { model, users, seed: options.seed, progress: report }); // skills and learning (issue 6)
+    // The mobility demo's set-based queries read what was just written in this transaction: without statistics the
+    // planner takes the tables for empty, and at large scale the scouts' lateral scans ran for over half an hour.
+    await query("ANALYZE");
     await writeCareersDemo(query, { today, seed: options.seed }); // career reports, work history, consent (issue 7)
     await writePostingsDemo(query, { model, users, seed: options.seed }); // postings, applications, past moves (issue 7): before scouts
+    await query("ANALYZE scouting_consents, postings, posting_skills, applications, user_roles");
     await writeScoutsDemo(query, { today, seed: options.seed }); // matching and scouting (issue 7): last, after careers and postings
     return written;
   });

@@ -973,6 +973,12 @@ const CASES: Case[] = [
   },
   {
     method: "GET",
+    route: "/api/career-reports/wish-options",
+    request: () => ({ url: "/api/career-reports/wish-options" }),
+    ...signedIn(200),
+  },
+  {
+    method: "GET",
     route: "/api/career-reports/mine",
     request: () => ({ url: "/api/career-reports/mine" }),
     expect: { anonymous: 401, groupHr: 403 },
@@ -1249,6 +1255,13 @@ const CASES: Case[] = [
       otherwise: 403,
     }),
   ),
+  {
+    method: "PATCH",
+    route: "/api/rotation/plans/:id",
+    request: () => ({ url: "/api/rotation/plans/999999", payload: { name: "Renamed" } }),
+    expect: { anonymous: 401, subHr: 404, hqHr: 404, groupHr: 404 },
+    otherwise: 403,
+  },
   // ---- end of matching, scouting, rotation, mobility figures (issue 7, M3)
 ];
 

@@ -192,6 +192,19 @@ export type CareerWishes = z.infer<typeof ZCareerWishes>;
 export const ZSaveCareerReportRequest = ZCareerWishes;
 export type SaveCareerReportRequest = z.infer<typeof ZSaveCareerReportRequest>;
 
+/** The choices of the career-report form: every job category of the group with its company (company code order). */
+export const ZCareerWishOptions = z.object({
+  jobCategories: z.array(
+    z.object({
+      id: z.number().int(),
+      code: z.string(),
+      name: ZLocalizedName,
+      company: z.object({ id: z.number().int(), code: z.string(), name: ZLocalizedName }),
+    }),
+  ),
+});
+export type CareerWishOptions = z.infer<typeof ZCareerWishOptions>;
+
 export const ZCareerReport = z.object({
   id: z.number().int(),
   cycleId: z.number().int(),

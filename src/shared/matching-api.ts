@@ -4,7 +4,7 @@
  * rotation plans and the mobility figures. Recruiters only ever receive people who opted in to scouting for them.
  */
 import { z } from "zod";
-import { ZId, ZLocalizedName, ZPersonName } from "./api";
+import { ZId, ZIsoDate, ZLocalizedName, ZPersonName } from "./api";
 import { MOVE_TIMINGS, OVERSEAS_PROGRAMS, POSTING_KINDS, SCOUT_STATUSES } from "./mobility-vocab";
 
 // ---------- the explained match ----------
@@ -235,10 +235,25 @@ export const ZCreateRotationPlanRequest = z.object({
   name: z.string().trim().min(1, "is required").max(200, "must be at most 200 characters"),
   /** Null: a group-wide plan (group HR only). */
   companyId: ZId.nullable().default(null),
-  effectiveOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD"),
+  effectiveOn: ZIsoDate,
   note: z.string().trim().max(2000, "must be at most 2000 characters").nullable().default(null),
 });
 export type CreateRotationPlanRequest = z.infer<typeof ZCreateRotationPlanRequest>;
+
+/** Rename, re-date or re-note a draft or approved plan (see rotation.service.ts `updatePlan`); at least one field. */
+export const ZUpdateRotationPlanRequest = z
+  .object({
+    name: ZCreateRotationPlanRequest.shape.name.optional(),
+    effectiveOn: ZCreateRotationPlanRequest.shape.effectiveOn.optional(),
+    note: z.string().trim().max(2000, "must be at most 2000 characters").nullable().optional(),
+  })
+  .refine(
+    (value) => value.name !== undefined || value.effectiveOn !== undefined || value.note !== undefined,
+    {
+      message: "give at least one of name, effectiveOn and note",
+    },
+  );
+export type UpdateRotationPlanRequest = z.infer<typeof ZUpdateRotationPlanRequest>;
 
 export const ZAddRotationMoveRequest = z.object({
   personId: ZId,

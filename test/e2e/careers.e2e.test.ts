@@ -74,9 +74,31 @@ describe.skipIf(unavailable !== undefined)(
       await employee.getByTestId("career-timing").click();
       await employee.getByRole("option", { name: "Within a year" }).click();
       await employee.getByTestId("career-overseas").check();
+      // The wished job categories: a picker of the group's categories, grouped by company.
+      const options = await get<{ jobCategories: { id: number; name: { en: string } }[] }>(
+        employee,
+        "/api/career-reports/wish-options",
+      );
+      expect(options.jobCategories.length).toBeGreaterThan(0);
+      await employee.getByTestId("career-job-categories").click();
+      await employee.getByRole("option").first().waitFor();
+      await shot(employee, "careers-my-report-job-categories");
+      await employee.getByRole("option").first().click();
+      await employee.keyboard.press("Escape");
       await employee.getByTestId("career-save").click();
       await employee.getByText("Draft saved").waitFor();
       await shot(employee, "careers-my-report");
+      // The form in Japanese at phone width, then back.
+      await employee.setViewportSize({ width: 390, height: 900 });
+      await employee.getByTestId("lang-switch").click();
+      await employee.getByTestId("lang-ja").click();
+      await employee.getByTestId("career-job-categories").waitFor();
+      await employee.waitForTimeout(300);
+      expect(await overflow(employee)).toBeLessThanOrEqual(0);
+      await shot(employee, "careers-my-report-form-phone-ja");
+      await employee.setViewportSize({ width: 1280, height: 900 });
+      await employee.getByTestId("lang-switch").click();
+      await employee.getByTestId("lang-en").click();
       const submitted = employee.waitForResponse(
         (response) => response.url().endsWith("/submit") && response.request().method() === "POST",
       );
@@ -84,10 +106,16 @@ describe.skipIf(unavailable !== undefined)(
       expect((await submitted).status()).toBe(200);
       await employee.getByTestId("career-report-status").first().waitFor();
       const mine = await get<{
-        reports: { id: number; status: string; manager: { personId: number } | null }[];
+        reports: {
+          id: number;
+          status: string;
+          manager: { personId: number } | null;
+          desiredJobCategories: { id: number }[];
+        }[];
       }>(employee, "/api/career-reports/mine");
       const report = mine.reports.find((r) => r.status === "submitted")!;
       expect(report.manager).not.toBeNull();
+      expect(report.desiredJobCategories).toHaveLength(1);
 
       // The report went to the employee's manager that day (their line manager); group HR gives them an account.
       const groupHr = await signedIn("group-hr@demo.tekizai.dev");

@@ -143,6 +143,84 @@ describe.skipIf(unavailable !== undefined)("browser journeys (Chromium)", () => 
     await page.context().close();
   });
 
+  it("groups the side navigation by area, folds groups (kept in the browser) and works in the phone drawer", {
+    timeout: 120_000,
+  }, async () => {
+    const visible = (page: Page, testId: string) => page.getByTestId(testId).isVisible();
+    const groupsOf = async (page: Page) => {
+      const ids = await page
+        .locator('[data-testid^="nav-group-"]:not([data-testid$="-toggle"])')
+        .evaluateAll((nodes) => nodes.map((node) => node.getAttribute("data-testid")));
+      return ids.map((id) => id!.replace("nav-group-", ""));
+    };
+    const choose = async (page: Page, locale: "en" | "ja") => {
+      await page.getByTestId("lang-switch").click();
+      await page.getByTestId(`lang-${locale}`).click();
+      await page.waitForTimeout(300);
+    };
+
+    // Group HR has an entry in every area.
+    const hr = await newPage(1280);
+    await signIn(hr, "group-hr@demo.tekizai.dev");
+    await choose(hr, "en");
+    expect(await groupsOf(hr)).toEqual(["people", "skills", "careers", "reports", "admin"]);
+    expect(await hr.getByTestId("nav-group-reports").innerText()).toMatch(/Mobility figures/);
+    await shot(hr, "nav-groups-group-hr-en");
+    // Folding a group hides its entries, also after a reload; opening a page of the group unfolds it.
+    await hr.getByTestId("nav-group-careers-toggle").click();
+    await expect.poll(() => visible(hr, "nav-rotation")).toBe(false);
+    expect(await hr.getByTestId("nav-group-careers-toggle").getAttribute("aria-expanded")).toBe("false");
+    await hr.goto(`${server.url}/people`); // a fresh load of the app
+    await hr.getByTestId("nav-group-careers-toggle").waitFor();
+    await hr.waitForTimeout(300);
+    expect(await visible(hr, "nav-rotation")).toBe(false);
+    await shot(hr, "nav-groups-folded");
+    await hr.goto(`${server.url}/rotation`);
+    await expect.poll(() => visible(hr, "nav-rotation")).toBe(true);
+    await choose(hr, "ja");
+    expect(await hr.getByTestId("nav-group-careers-toggle").innerText()).toMatch(/キャリア/);
+    await shot(hr, "nav-groups-group-hr-ja");
+    await choose(hr, "en");
+    await hr.context().close();
+
+    // An employee sees only the areas they have entries in: no reports, no administration.
+    const employee = await newPage(1280);
+    await signIn(employee, "employee@demo.tekizai.dev");
+    expect(await groupsOf(employee)).not.toContain("reports");
+    expect(await groupsOf(employee)).not.toContain("admin");
+    expect(await groupsOf(employee)).toContain("careers");
+    await employee.context().close();
+
+    // Phone width: the groups live in the drawer behind the burger (off screen until opened); choosing an entry
+    // closes it.
+    const onScreen = async (page: Page, testId: string) => {
+      const box = await page.getByTestId(testId).boundingBox();
+      return box !== null && box.x + box.width > 0;
+    };
+    const phone = await newPage(375, "ja-JP");
+    await signIn(phone, "manager@demo.tekizai.dev");
+    await choose(phone, "ja");
+    expect(await onScreen(phone, "nav-skills")).toBe(false);
+    await phone.getByTestId("nav-burger").click();
+    await expect.poll(() => onScreen(phone, "nav-skills")).toBe(true);
+    await phone.waitForTimeout(400);
+    expect(
+      await phone.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth"),
+    ).toBeLessThanOrEqual(1);
+    await shot(phone, "nav-drawer-phone-ja");
+    await phone.getByTestId("nav-group-skills-toggle").click();
+    await expect.poll(() => visible(phone, "nav-skills")).toBe(false);
+    await phone.getByTestId("nav-career-report").click();
+    await phone.waitForURL(/\/careers\/report$/);
+    await expect.poll(() => onScreen(phone, "nav-career-report")).toBe(false);
+    await choose(phone, "en");
+    await phone.getByTestId("nav-burger").click();
+    await expect.poll(() => onScreen(phone, "nav-career-report")).toBe(true);
+    await phone.waitForTimeout(400);
+    await shot(phone, "nav-drawer-phone-en");
+    await phone.context().close();
+  });
+
   it("works at phone width", async () => {
     const page = await newPage(375, "ja-JP");
     await signIn(page, "manager@demo.tekizai.dev");

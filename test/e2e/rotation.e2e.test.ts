@@ -92,19 +92,41 @@ describe.skipIf(unavailable !== undefined)("rotation plans in the browser (Chrom
     await hr.getByTestId("effect-row").nth(1).waitFor();
     await shot(hr, "rotation-plan-draft");
 
+    // HR renames the plan and moves its date; a draft stays a draft. A past date is refused on the field.
+    const movedDate = addDays(effectiveOn, 7);
+    await hr.getByTestId("plan-edit").click();
+    await hr.getByTestId("plan-edit-date").fill(addDays(today(), -1));
+    await hr.getByTestId("plan-edit-save").click();
+    await hr.getByText(/must not be in the past/).waitFor();
+    await shot(hr, "rotation-plan-edit-error");
+    await hr.getByTestId("plan-edit-name").fill("Spring rotation (moved)");
+    await hr.getByTestId("plan-edit-date").fill(movedDate);
+    await hr.getByTestId("plan-edit-note").fill("Moved by a week: the new office opens later.");
+    await shot(hr, "rotation-plan-edit");
+    await hr.getByTestId("plan-edit-save").click();
+    await hr.getByRole("heading", { name: "Spring rotation (moved)" }).waitFor();
+    await hr.getByTestId("plan-note").waitFor();
+    expect(await hr.getByTestId("plan-status").textContent()).toBe("Draft");
+
     await hr.getByTestId("plan-approve").click();
+    // Approved: the form says a new date takes the approval back.
+    await hr.getByTestId("plan-commit").waitFor();
+    await hr.getByTestId("plan-edit").click();
+    await hr.getByTestId("plan-edit-redate-hint").waitFor();
+    await shot(hr, "rotation-plan-edit-approved");
+    await hr.getByTestId("plan-edit-cancel").click();
     await hr.getByTestId("plan-commit").click();
     await hr.getByTestId("plan-committed").waitFor();
     await shot(hr, "rotation-plan-committed");
     const after = (await (
-      await hr.request.get(`${server.url}/api/people/${person.id}?asOf=${effectiveOn}`)
+      await hr.request.get(`${server.url}/api/people/${person.id}?asOf=${movedDate}`)
     ).json()) as {
       employments: { assignments: { orgUnit: { id: number }; kind: string; validFrom: string }[] }[];
     };
     expect(
       after.employments
         .flatMap((e) => e.assignments)
-        .some((a) => a.kind === "primary" && a.orgUnit.id === target.id && a.validFrom === effectiveOn),
+        .some((a) => a.kind === "primary" && a.orgUnit.id === target.id && a.validFrom === movedDate),
     ).toBe(true);
 
     // A second plan, compared with the first on the list.
@@ -113,12 +135,18 @@ describe.skipIf(unavailable !== undefined)("rotation plans in the browser (Chrom
         data: { name: "Alternative", companyId: null, effectiveOn },
       })
     ).json()) as { id: number };
+    // Somebody else, to a unit of their own company they are not in (the person's company may have only one).
     const other = people.items.find(
-      (p) => p.id !== person.id && p.orgUnit && p.company?.id === person.company!.id,
+      (p) => p.id !== person.id && p.orgUnit && p.company && p.company.id !== person.company!.id,
     )!;
-    await hr.request.post(`${server.url}/api/rotation/plans/${second.id}/moves`, {
-      data: { personId: other.id, toOrgUnitId: target.id },
+    const otherChart = (await (
+      await hr.request.get(`${server.url}/api/org-chart?asOf=${effectiveOn}&companyId=${other.company!.id}`)
+    ).json()) as { companies: { units: { id: number }[] }[] };
+    const otherTarget = otherChart.companies[0]!.units.find((u) => u.id !== other.orgUnit!.id)!;
+    const added = await hr.request.post(`${server.url}/api/rotation/plans/${second.id}/moves`, {
+      data: { personId: other.id, toOrgUnitId: otherTarget.id },
     });
+    expect(added.status(), await added.text()).toBe(200);
     await hr.getByTestId("nav-rotation").click();
     await hr.getByTestId("plan-pick").nth(1).waitFor();
     await hr.getByTestId("plan-pick").nth(0).check({ force: true });
@@ -135,5 +163,16 @@ describe.skipIf(unavailable !== undefined)("rotation plans in the browser (Chrom
       await phone.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth"),
     ).toBeLessThanOrEqual(1);
     await shot(phone, "mobility-figures-phone");
+
+    // The edit form in Japanese at phone width (the second plan is a draft).
+    await phone.getByTestId("lang-switch").click();
+    await phone.getByTestId("lang-ja").click();
+    await phone.goto(`${server.url}/rotation/${second.id}`);
+    await phone.getByTestId("plan-edit").click();
+    await phone.getByTestId("plan-edit-form").waitFor();
+    expect(
+      await phone.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth"),
+    ).toBeLessThanOrEqual(1);
+    await shot(phone, "rotation-plan-edit-phone-ja");
   });
 });

@@ -16,7 +16,9 @@ import { dueApplications, insertEvent, lockApplication, updateApplication } from
 import { getApplication, runStep } from "./application.service";
 import { applicationView, notifyAbout } from "./application.view";
 import { assignmentsFrom } from "./moves.repo";
-import { checkSideShare, type Move, periodEnd, scheduleMove } from "./moves.service";
+import { periodEnd } from "./moves.rules";
+import { type Move, scheduleMove } from "./moves.service";
+import { checkSideShare } from "./moves.side-assignment";
 import { findPosting } from "./posting.repo";
 
 const takesShare = (kind: string) => kind === "side_assignment" || kind === "project";

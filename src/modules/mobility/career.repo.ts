@@ -292,6 +292,26 @@ export function jobCategoryRefs(db: Db, ids: number[]) {
     .orderBy(asc(jobCategories.id));
 }
 
+/** Every job category of the group with its company, by company code, category code and id. */
+export function groupJobCategories(db: Db) {
+  return queryRows<{
+    id: number;
+    code: string;
+    nameJa: string;
+    nameEn: string;
+    companyId: number;
+    companyCode: string;
+    companyNameJa: string;
+    companyNameEn: string;
+  }>(
+    db,
+    sql`select j.id, j.code, j.name_ja as "nameJa", j.name_en as "nameEn", c.id as "companyId",
+               c.code as "companyCode", c.name_ja as "companyNameJa", c.name_en as "companyNameEn"
+        from job_categories j join companies c on c.id = j.company_id
+        order by c.code, c.id, j.code, j.id`,
+  );
+}
+
 export function positionRefs(db: Db, ids: number[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db

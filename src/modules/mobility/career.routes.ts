@@ -9,6 +9,7 @@ import {
   ZCareerReportList,
   ZCareerReportListQuery,
   ZCareerReportQueue,
+  ZCareerWishOptions,
   ZCreateCareerCycleRequest,
   ZManagerCommentRequest,
   ZMyCareerReports,
@@ -16,6 +17,7 @@ import {
   ZUpdateCareerCycleRequest,
 } from "../../shared/careers-api";
 import {
+  careerWishOptions,
   commentCareerReport,
   getCareerReport,
   listCareerReports,
@@ -100,6 +102,18 @@ export function registerCareerRoutes(app: ZodApp, { database }: RouteDeps): void
       },
     },
     async (request) => myCareerReports(db, requireActor(request)),
+  );
+  app.get(
+    "/api/career-reports/wish-options",
+    {
+      config: user,
+      schema: {
+        tags,
+        summary: "The choices of the career-report form: the group's job categories",
+        response: { 200: ZCareerWishOptions },
+      },
+    },
+    async (request) => careerWishOptions(db, requireActor(request)),
   );
   app.get(
     "/api/career-reports/manager-queue",

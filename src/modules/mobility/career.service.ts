@@ -16,6 +16,7 @@ import type {
   CareerReportList,
   CareerReportListQuery,
   CareerReportRow,
+  CareerWishOptions,
   MyCareerReports,
   SaveCareerReportRequest,
 } from "../../shared/careers-api";
@@ -36,6 +37,7 @@ import {
   findCycle,
   findReport,
   findReportForUpdate,
+  groupJobCategories,
   insertReport,
   jobCategoryRefs,
   managerOf,
@@ -147,6 +149,25 @@ export async function myCareerReports(db: Db, actor: Actor): Promise<MyCareerRep
       report: reports.find((report) => report.cycleId === cycle.id) ?? null,
     })),
     reports,
+  };
+}
+
+/**
+ * The choices of the career-report form: the group's job categories (a wish may be for another group company's
+ * work). Like the org catalogues, readable by every signed-in user; stored wishes stay valid whatever is listed.
+ */
+export async function careerWishOptions(db: Db, _actor: Actor): Promise<CareerWishOptions> {
+  return {
+    jobCategories: (await groupJobCategories(db)).map((row) => ({
+      id: row.id,
+      code: row.code,
+      name: { ja: row.nameJa, en: row.nameEn },
+      company: {
+        id: row.companyId,
+        code: row.companyCode,
+        name: { ja: row.companyNameJa, en: row.companyNameEn },
+      },
+    })),
   };
 }
 

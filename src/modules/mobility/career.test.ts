@@ -253,6 +253,46 @@ describe.each(TEST_ENGINES)("career reports on %s", (engine) => {
     }
   });
 
+  it("the form's job categories are the group's, by company; a wish for another company's category is kept", async () => {
+    const clone = await harness.clone();
+    try {
+      const { companies, jobCategories } = harness.fixture;
+      const [sales] = await queryRows<{ id: number }>(
+        clone.database.db,
+        sql`insert into job_categories (company_id, code, name_ja, name_en)
+            values (${companies.sub}, 'SLS', '営業職', 'Sales') returning id`,
+      );
+      const options = await clone.call("other", "GET", "/api/career-reports/wish-options");
+      expect(options.status).toBe(200);
+      expect(
+        options.body.jobCategories.map((c: { id: number; company: { code: string } }) => [
+          c.company.code,
+          c.id,
+        ]),
+      ).toEqual([
+        ["HQ", jobCategories.eng],
+        ["SUB", sales!.id],
+      ]);
+      expect(options.body.jobCategories[1]).toMatchObject({
+        code: "SLS",
+        name: { ja: "営業職", en: "Sales" },
+      });
+      expect((await clone.call("anonymous", "GET", "/api/career-reports/wish-options")).status).toBe(401);
+
+      const cycleId = await openCycle(clone);
+      const saved = await clone.call("employee", "PUT", `/api/career-cycles/${cycleId}/my-report`, {
+        ...wishes,
+        desiredJobCategoryIds: [sales!.id, jobCategories.eng],
+      });
+      expect(saved.status).toBe(200);
+      expect(saved.body.desiredJobCategories.map((c: { id: number }) => c.id)).toEqual(
+        [jobCategories.eng, sales!.id].sort((a, b) => a - b),
+      );
+    } finally {
+      await clone.close();
+    }
+  });
+
   it("reminders go once per reminder day to those who have not submitted", async () => {
     const clone = await harness.clone();
     try {

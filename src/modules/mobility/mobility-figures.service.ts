@@ -5,7 +5,8 @@
  * whose side-assignment application was confirmed or moved and whose period overlaps the year), people overseas
  * by program (on the year's last day, or today when earlier), scouts sent in the year and their answers, and the
  * share of career reports submitted in the year's cycle (submitted ÷ people employed on its due date).
- * Readable by group HR (every company) and company HR (their companies).
+ * Readable by group HR (every company) and company HR (their companies). `options.today` is the day the
+ * overseas count falls back to for a year not over yet (tests pass their own calendar; default: today).
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
@@ -49,6 +50,7 @@ export async function mobilityFigures(
   db: Db,
   actor: Actor,
   query: MobilityFiguresQuery,
+  options: { today?: string } = {},
 ): Promise<MobilityFiguresResponse> {
   const all = actor.kind === "system" || actor.isGroupHr;
   assert(all || actor.hrCompanyIds.length > 0, "Mobility figures are for group HR and company HR.");
@@ -60,7 +62,7 @@ export async function mobilityFigures(
       : all
         ? sql`true`
         : sql`c.id = any(${`{${actor.kind === "user" ? actor.hrCompanyIds.join(",") : ""}}`}::int[])`;
-  const day = today();
+  const day = options.today ?? today();
   const rows = await queryRows<Row>(
     db,
     sql`with fy as (

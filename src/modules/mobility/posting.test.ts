@@ -8,7 +8,8 @@ import { addDays, today } from "../../shared/dates";
 import { SYSTEM_ACTOR } from "../access/actor";
 import { type Clone, createHarness, type Harness } from "../skills/test-harness";
 import { completeDueMoves } from "./application-release.service";
-import { periodEnd, scheduleMove } from "./moves.service";
+import { periodEnd } from "./moves.rules";
+import { scheduleMove } from "./moves.service";
 
 const TABLES = [
   "postings",

@@ -8,6 +8,7 @@ import {
   ZCreateRotationPlanRequest,
   ZRotationPlan,
   ZRotationPlanList,
+  ZUpdateRotationPlanRequest,
 } from "../../shared/matching-api";
 import {
   addMove,
@@ -18,6 +19,7 @@ import {
   getPlan,
   listPlans,
   removeMove,
+  updatePlan,
 } from "./rotation.service";
 
 const tags = ["rotation"];
@@ -59,6 +61,21 @@ export function registerRotationRoutes(app: ZodApp, { database }: RouteDeps): vo
       },
     },
     async (request) => getPlan(db, requireActor(request), request.params.id),
+  );
+  app.patch(
+    "/api/rotation/plans/:id",
+    {
+      config: user,
+      schema: {
+        tags,
+        summary:
+          "Rename, re-date or re-note a draft or approved plan (a new date withdraws the approval; every move must hold on it)",
+        params: ZIdParams,
+        body: ZUpdateRotationPlanRequest,
+        response: { 200: ZRotationPlan },
+      },
+    },
+    async (request) => updatePlan(db, requireActor(request), request.params.id, request.body),
   );
   app.post(
     "/api/rotation/plans/:id/moves",

@@ -3,20 +3,22 @@
  * a plan — a set of moves with one effective date — see each move's fit, wishes and tenure and the plan's effect
  * per unit (rotation.effect.ts), approve it, and commit it: every move becomes dated assignments through
  * scheduleMove, all in one transaction (one refused move refuses the commit, naming the move; nothing is
- * written). A plan of a company only moves that company's people within that company. Plans outside the actor's
- * scope are "not found"; people other than HR are refused.
+ * written). A plan of a company only moves that company's people within that company. Its name, date and note
+ * can be changed until it is committed (`updatePlan`). Plans outside the actor's scope are "not found"; people
+ * other than HR are refused.
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { withDbErrors } from "../../db/errors";
 import { queryRows } from "../../db/query";
 import { today } from "../../shared/dates";
-import { AppError } from "../../shared/errors";
+import { AppError, type FieldError } from "../../shared/errors";
 import type {
   AddRotationMoveRequest,
   CreateRotationPlanRequest,
   RotationPlan,
   RotationPlanSummary,
+  UpdateRotationPlanRequest,
 } from "../../shared/matching-api";
 import type { RotationPlanStatus } from "../../shared/mobility-vocab";
 import { assert } from "../access/access.policy";
@@ -125,6 +127,83 @@ export async function createPlan(
   return getPlan(db, actor, id);
 }
 
+/**
+ * Renames, re-dates or re-notes a plan while it is a draft or approved; a committed plan (its moves are dated
+ * assignments) and a discarded one no longer change. A new effective date must be today or later and every move
+ * must still hold on it (each refusal names the move, on `effectiveOn`). Re-dating an approved plan withdraws its
+ * approval: the plan is a draft again and is approved anew for the new date. A rename keeps the approval.
+ */
+export async function updatePlan(
+  db: Db,
+  actor: Actor,
+  planId: number,
+  request: UpdateRotationPlanRequest,
+): Promise<RotationPlan> {
+  const plan = await planFor(db, actor, planId);
+  if (plan.status !== "draft" && plan.status !== "approved")
+    throw new AppError("CONFLICT", {
+      message:
+        plan.status === "committed"
+          ? `Rotation plan ${planId} is committed: its moves are dated assignments, so it can no longer change.`
+          : `Rotation plan ${planId} is discarded; it can no longer change.`,
+    });
+  const redated = request.effectiveOn !== undefined && request.effectiveOn !== plan.effectiveOn;
+  if (redated) {
+    const effectiveOn = request.effectiveOn!;
+    if (effectiveOn < today())
+      throw AppError.validation([
+        { path: "effectiveOn", message: `must not be in the past (today is ${today()})` },
+      ]);
+    const fields: FieldError[] = [];
+    for (const [index, move] of (await moveRows(db, planId)).entries()) {
+      try {
+        await checkMove(db, actor, { companyId: plan.companyId, effectiveOn }, move);
+      } catch (err) {
+        if (!(err instanceof AppError && err.fields)) throw err;
+        for (const field of err.fields)
+          fields.push({
+            path: "effectiveOn",
+            message: `move ${index + 1} (person ${move.personId}) would not hold on ${effectiveOn} (${field.path}: ${field.message})`,
+          });
+      }
+    }
+    if (fields.length) throw AppError.validation(fields);
+  }
+  const changes = {
+    ...(request.name !== undefined && request.name !== plan.name ? { name: request.name } : {}),
+    ...(redated ? { effectiveOn: request.effectiveOn } : {}),
+    ...(request.note !== undefined && request.note !== plan.note ? { note: request.note } : {}),
+  };
+  if (Object.keys(changes).length === 0) return getPlan(db, actor, planId);
+  const withdrawApproval = redated && plan.status === "approved";
+  await withDbErrors(() =>
+    db.transaction(async (tx) => {
+      const updated = await queryRows<{ id: number }>(
+        tx,
+        sql`update rotation_plans
+            set name = ${changes.name ?? plan.name}, effective_on = ${changes.effectiveOn ?? plan.effectiveOn}::date,
+                note = ${"note" in changes ? changes.note : plan.note}, updated_at = now()
+                ${withdrawApproval ? sql`, status = 'draft', approved_by_user_id = null, approved_at = null` : sql``}
+            where id = ${planId} and status = ${plan.status}
+            returning id`,
+      );
+      // Committed or discarded meanwhile: refuse as if it had been so from the start.
+      if (updated.length === 0)
+        throw new AppError("CONFLICT", { message: `Rotation plan ${planId} changed meanwhile; reload it.` });
+      await audit(tx, actor, "mobility.rotation.update", {
+        entity: "rotation_plan",
+        entityId: planId,
+        detail: {
+          from: { name: plan.name, effectiveOn: plan.effectiveOn, note: plan.note, status: plan.status },
+          changes,
+          approvalWithdrawn: withdrawApproval,
+        },
+      });
+    }),
+  );
+  return getPlan(db, actor, planId);
+}
+
 function requireDraft(plan: PlanRow): void {
   if (plan.status !== "draft")
     throw new AppError("CONFLICT", {
@@ -132,14 +211,18 @@ function requireDraft(plan: PlanRow): void {
     });
 }
 
-export async function addMove(
+/**
+ * Checks a move against the plan on its effective date (the unit exists then, the person has a primary
+ * assignment then and is not in the unit already, a company plan stays within its company, the position and
+ * grade belong to the receiving company) and that the actor is HR of the person's or the receiving company.
+ * Returns the receiving company. Refusals are field errors named after the request's fields.
+ */
+async function checkMove(
   db: Db,
   actor: Actor,
-  planId: number,
+  plan: Pick<PlanRow, "companyId" | "effectiveOn">,
   request: AddRotationMoveRequest,
-): Promise<RotationPlan> {
-  const plan = await planFor(db, actor, planId);
-  requireDraft(plan);
+): Promise<{ toCompanyId: number }> {
   const [unit] = await queryRows<{ companyId: number; exists: boolean }>(
     db,
     sql`select u.company_id as "companyId",
@@ -196,6 +279,18 @@ export async function addMove(
         },
       ]);
   }
+  return { toCompanyId: unit.companyId };
+}
+
+export async function addMove(
+  db: Db,
+  actor: Actor,
+  planId: number,
+  request: AddRotationMoveRequest,
+): Promise<RotationPlan> {
+  const plan = await planFor(db, actor, planId);
+  requireDraft(plan);
+  const { toCompanyId } = await checkMove(db, actor, plan, request);
   await withDbErrors(() =>
     db.transaction(async (tx) => {
       const taken = await queryRows<{ id: number }>(
@@ -209,7 +304,7 @@ export async function addMove(
         });
       await tx.execute(
         sql`insert into rotation_moves (plan_id, person_id, to_company_id, to_org_unit_id, to_position_id, to_grade_id, note)
-            values (${planId}, ${request.personId}, ${unit.companyId}, ${request.toOrgUnitId}, ${request.toPositionId},
+            values (${planId}, ${request.personId}, ${toCompanyId}, ${request.toOrgUnitId}, ${request.toPositionId},
                     ${request.toGradeId}, ${request.note})`,
       );
       await tx.execute(sql`update rotation_plans set updated_at = now() where id = ${planId}`);
@@ -297,7 +392,7 @@ export async function commitPlan(db: Db, actor: Actor, planId: number): Promise<
     throw AppError.validation([
       {
         path: "effectiveOn",
-        message: `${plan.effectiveOn} is in the past; draft a new plan with a later date`,
+        message: `${plan.effectiveOn} is in the past; change the plan's date to today or later`,
       },
     ]);
   const moves = await moveRows(db, planId);

@@ -142,4 +142,117 @@ describe.each(TEST_ENGINES)("rotation plans on %s", (engine) => {
       await clone.close();
     }
   });
+  it("renames and re-dates a plan until it is committed; a new date withdraws the approval and must suit every move", async () => {
+    const clone = await h.clone();
+    try {
+      const db = clone.database.db;
+      const { companies, units, people } = h.fixture;
+      const effectiveOn = addDays(today(), 10);
+      const plan = (
+        await clone.call("hqHr", "POST", "/api/rotation/plans", {
+          name: "Autumn rotation",
+          companyId: companies.hq,
+          effectiveOn,
+          note: "first draft",
+        })
+      ).body;
+      const patch = (role: "hqHr" | "subHr" | "employee" | "groupHr", body: unknown) =>
+        clone.call(role, "PATCH", `/api/rotation/plans/${plan.id}`, body);
+      expect(
+        (
+          await clone.call("hqHr", "POST", `/api/rotation/plans/${plan.id}/moves`, {
+            personId: people.hana,
+            toOrgUnitId: units.sales,
+          })
+        ).status,
+      ).toBe(200);
+
+      const renamed = await patch("hqHr", { name: "  Autumn rotation (HQ)  " });
+      expect(renamed.status).toBe(200);
+      expect(renamed.body).toMatchObject({
+        name: "Autumn rotation (HQ)",
+        effectiveOn,
+        note: "first draft",
+        status: "draft",
+        moveCount: 1,
+      });
+
+      // Bad input names the field; nothing is written.
+      const bad = async (body: unknown, path: string) => {
+        const answer = await patch("hqHr", body);
+        expect(answer.status, JSON.stringify(answer.body)).toBe(400);
+        expect(answer.body.fields.map((f: { path: string }) => f.path)).toContain(path);
+      };
+      await bad({ name: "   " }, "name");
+      await bad({ name: "x".repeat(201) }, "name");
+      await bad({ effectiveOn: "2027-02-31" }, "effectiveOn");
+      await bad({ effectiveOn: addDays(today(), -1) }, "effectiveOn");
+      await bad({}, "body");
+      // Other company's HR does not see the plan; employees are refused.
+      expect((await patch("subHr", { name: "Mine" })).status).toBe(404);
+      expect((await patch("employee", { name: "Mine" })).status).toBe(403);
+      expect((await clone.call("hqHr", "PATCH", "/api/rotation/plans/999999", { name: "x" })).status).toBe(
+        404,
+      );
+
+      // A date on which a move no longer holds (SALES closes first): refused on effectiveOn, naming the move.
+      await db.execute(
+        sql`update org_unit_versions set valid_to = ${addDays(effectiveOn, 20)}::date where org_unit_id = ${units.sales}`,
+      );
+      const late = await patch("hqHr", { effectiveOn: addDays(effectiveOn, 30) });
+      expect(late.status).toBe(400);
+      expect(late.body.fields).toEqual([
+        {
+          path: "effectiveOn",
+          message: expect.stringContaining(`move 1 (person ${people.hana})`),
+        },
+      ]);
+
+      // A rename keeps the approval; a new date withdraws it.
+      expect((await clone.call("hqHr", "POST", `/api/rotation/plans/${plan.id}/approve`)).status).toBe(200);
+      const approvedRename = await patch("hqHr", { name: "Autumn rotation 2", note: null });
+      expect(approvedRename.body).toMatchObject({
+        name: "Autumn rotation 2",
+        note: null,
+        status: "approved",
+      });
+      const sameDate = await patch("hqHr", { effectiveOn });
+      expect(sameDate.body.status).toBe("approved");
+      const newDate = addDays(effectiveOn, 5);
+      const redated = await patch("groupHr", { effectiveOn: newDate });
+      expect(redated.status).toBe(200);
+      expect(redated.body).toMatchObject({ effectiveOn: newDate, status: "draft" });
+      const [row] = await queryRows<{ approvedBy: number | null; approvedAt: string | null }>(
+        db,
+        sql`select approved_by_user_id as "approvedBy", approved_at::text as "approvedAt" from rotation_plans where id = ${plan.id}`,
+      );
+      expect(row).toEqual({ approvedBy: null, approvedAt: null });
+      const audits = await queryRows<{ action: string }>(
+        db,
+        sql`select action from audit_log where entity = 'rotation_plan' and entity_id = ${String(plan.id)} order by id`,
+      );
+      expect(audits.filter((a) => a.action === "mobility.rotation.update")).toHaveLength(3);
+
+      // Committed on the new date, the plan no longer changes; nor does a discarded one.
+      await clone.call("hqHr", "POST", `/api/rotation/plans/${plan.id}/approve`);
+      const committed = await clone.call("hqHr", "POST", `/api/rotation/plans/${plan.id}/commit`);
+      expect(committed.body).toMatchObject({ status: "committed", effectiveOn: newDate });
+      const frozen = await patch("hqHr", { name: "Too late" });
+      expect(frozen.status).toBe(409);
+      expect(frozen.body.message).toContain("committed");
+      const other = (
+        await clone.call("hqHr", "POST", "/api/rotation/plans", {
+          name: "Dropped",
+          companyId: companies.hq,
+          effectiveOn,
+        })
+      ).body;
+      await clone.call("hqHr", "POST", `/api/rotation/plans/${other.id}/discard`);
+      expect(
+        (await clone.call("hqHr", "PATCH", `/api/rotation/plans/${other.id}`, { name: "Back" })).status,
+      ).toBe(409);
+    } finally {
+      await clone.close();
+    }
+  });
 });

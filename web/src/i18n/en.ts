@@ -20,6 +20,13 @@ export const en = {
   "nav.people": "People",
   "nav.org": "Org chart",
   "nav.menu": "Open navigation",
+  "nav.group.people": "People & organisation",
+  "nav.group.skills": "Skills & learning",
+  "nav.group.careers": "Careers & mobility",
+  "nav.group.reports": "Reports",
+  "nav.group.admin": "Administration",
+  "nav.group.more": "More",
+  "nav.label": "Main navigation",
 
   "user.menu": "Account",
   "user.signedInAs": "Signed in as",

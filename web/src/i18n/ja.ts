@@ -21,6 +21,13 @@ export const ja: Messages = {
   "nav.people": "社員検索",
   "nav.org": "組織図",
   "nav.menu": "メニューを開く",
+  "nav.group.people": "人と組織",
+  "nav.group.skills": "スキル・学習",
+  "nav.group.careers": "キャリア・異動",
+  "nav.group.reports": "レポート",
+  "nav.group.admin": "管理",
+  "nav.group.more": "その他",
+  "nav.label": "メインメニュー",
 
   "user.menu": "アカウント",
   "user.signedInAs": "ログイン中",

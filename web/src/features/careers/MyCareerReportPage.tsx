@@ -14,7 +14,8 @@ import {
   Title,
 } from "@mantine/core";
 import { useState } from "react";
-import type { CareerCycle, CareerReport } from "../../../../src/shared/careers-api";
+import type { CareerCycle, CareerReport, CareerWishOptions } from "../../../../src/shared/careers-api";
+import type { Locale } from "../../../../src/shared/enums";
 import { MOVE_TIMINGS, type MoveTiming } from "../../../../src/shared/mobility-vocab";
 import { ErrorState } from "../../components/ErrorState";
 import { errorMessage } from "../../i18n/errors";
@@ -24,8 +25,43 @@ import { formatDate } from "../../lib/dates";
 import { localized } from "../../lib/names";
 import { usePageTitle } from "../../lib/usePageTitle";
 import { usePositions } from "../skills/queries";
-import { useMyCareerReports, useSaveCareerReport, useSubmitCareerReport } from "./queries";
+import {
+  useCareerWishOptions,
+  useMyCareerReports,
+  useSaveCareerReport,
+  useSubmitCareerReport,
+} from "./queries";
 import { ReportView } from "./ReportView";
+
+/**
+ * The job-category choices grouped by company, the cycle's company first. Categories already in the report but
+ * no longer listed (e.g. removed from the catalogue) stay as choices so that saving keeps them.
+ */
+function jobCategoryChoices(
+  options: CareerWishOptions | undefined,
+  stored: CareerReport["desiredJobCategories"],
+  companyId: number,
+  locale: Locale,
+) {
+  const groups = new Map<number, { group: string; items: { value: string; label: string }[] }>();
+  for (const category of options?.jobCategories ?? []) {
+    const group = groups.get(category.company.id) ?? {
+      group: localized(category.company.name, locale),
+      items: [],
+    };
+    group.items.push({ value: String(category.id), label: localized(category.name, locale) });
+    groups.set(category.company.id, group);
+  }
+  const listed = new Set((options?.jobCategories ?? []).map((c) => c.id));
+  const ordered = [
+    ...(groups.has(companyId) ? [groups.get(companyId)!] : []),
+    ...[...groups.entries()].filter(([id]) => id !== companyId).map(([, group]) => group),
+  ];
+  const kept = stored.filter((c) => !listed.has(c.id));
+  return kept.length
+    ? [...ordered, ...kept.map((c) => ({ value: String(c.id), label: localized(c.name, locale) }))]
+    : ordered;
+}
 
 function ReportForm({ cycle, report }: { cycle: CareerCycle; report: CareerReport | null }) {
   const t = useT();
@@ -33,6 +69,10 @@ function ReportForm({ cycle, report }: { cycle: CareerCycle; report: CareerRepor
   const save = useSaveCareerReport();
   const submit = useSubmitCareerReport();
   const positions = usePositions(cycle.companyId);
+  const wishOptions = useCareerWishOptions();
+  const [jobCategoryIds, setJobCategoryIds] = useState<string[]>(
+    (report?.desiredJobCategories ?? []).map((c) => String(c.id)),
+  );
   const [reflection, setReflection] = useState(report?.reflection ?? "");
   const [vision, setVision] = useState(report?.vision ?? "");
   const [positionIds, setPositionIds] = useState<string[]>(
@@ -46,6 +86,7 @@ function ReportForm({ cycle, report }: { cycle: CareerCycle; report: CareerRepor
   const wishes = () => ({
     reflection,
     vision,
+    desiredJobCategoryIds: jobCategoryIds.map(Number),
     desiredPositionIds: positionIds.map(Number),
     desiredLocations: locations
       .split(/[,、]/)
@@ -55,7 +96,11 @@ function ReportForm({ cycle, report }: { cycle: CareerCycle; report: CareerRepor
     wantsTransfer,
     openToOverseas: overseas,
   });
-  const err = (path: string) => (isApiError(save.error) ? save.error.fieldMessage(path) : undefined);
+  /** The server's message for the field or one of its items (`desiredJobCategoryIds.0`). */
+  const err = (path: string) =>
+    isApiError(save.error)
+      ? save.error.fields.find((f) => f.path === path || f.path.startsWith(`${path}.`))?.message
+      : undefined;
   const onSave = async () => {
     setSaved(false);
     await save.mutateAsync({ cycleId: cycle.id, wishes: wishes() });
@@ -88,6 +133,24 @@ function ReportForm({ cycle, report }: { cycle: CareerCycle; report: CareerRepor
           minRows={3}
           error={err("vision")}
           data-testid="career-vision"
+        />
+        <MultiSelect
+          label={t("careers.report.jobCategories")}
+          description={t("careers.report.jobCategoriesHint")}
+          data={jobCategoryChoices(
+            wishOptions.data,
+            report?.desiredJobCategories ?? [],
+            cycle.companyId,
+            locale,
+          )}
+          value={jobCategoryIds}
+          onChange={setJobCategoryIds}
+          searchable
+          clearable
+          maxValues={10}
+          nothingFoundMessage={t("careers.report.nothingFound")}
+          error={err("desiredJobCategoryIds")}
+          data-testid="career-job-categories"
         />
         <MultiSelect
           label={t("careers.report.positions")}

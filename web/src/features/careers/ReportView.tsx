@@ -48,6 +48,12 @@ export function ReportView({ report, showPerson = false }: { report: CareerRepor
         <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
           {report.vision || "—"}
         </Text>
+        {report.desiredJobCategories.length > 0 && (
+          <Text size="sm" data-testid="career-report-job-categories">
+            <b>{t("careers.report.jobCategories")}:</b>{" "}
+            {report.desiredJobCategories.map((c) => localized(c.name, locale)).join(", ")}
+          </Text>
+        )}
         {report.desiredPositions.length > 0 && (
           <Text size="sm">
             <b>{t("careers.report.positions")}:</b>{" "}

@@ -6,6 +6,7 @@ import type {
   CareerReportList,
   CareerReportRow,
   CareerWishes,
+  CareerWishOptions,
   MyCareerReports,
   ScoutingConsentState,
   WorkHistory,
@@ -26,6 +27,15 @@ export function useMyCareerReports() {
   return useQuery({
     queryKey: ["careers", "mine"],
     queryFn: ({ signal }) => api<MyCareerReports>("/api/career-reports/mine", { signal }),
+  });
+}
+
+/** The group's job categories for the career-report form (a catalogue: kept for a while). */
+export function useCareerWishOptions() {
+  return useQuery({
+    queryKey: ["careers", "wish-options"],
+    queryFn: ({ signal }) => api<CareerWishOptions>("/api/career-reports/wish-options", { signal }),
+    staleTime: 5 * 60_000,
   });
 }
 

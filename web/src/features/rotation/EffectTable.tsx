@@ -11,7 +11,13 @@ export function EffectTable({ effect }: { effect: RotationUnitEffect[] }) {
   const [locale] = useLocale();
   if (effect.length === 0) return <Text c="dimmed">{t("rotation.noMoves")}</Text>;
   const arrow = (before: string | number, after: string | number) => (
-    <Text span size="sm" fw={before === after ? 400 : 600} className="tz-tabular">
+    <Text
+      span
+      size="sm"
+      fw={before === after ? 400 : 600}
+      className="tz-tabular"
+      style={{ whiteSpace: "nowrap" }}
+    >
       {before} → {after}
     </Text>
   );

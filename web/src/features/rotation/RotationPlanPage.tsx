@@ -9,6 +9,7 @@ import { displayName, localized } from "../../lib/names";
 import { usePageTitle } from "../../lib/usePageTitle";
 import { useOrgChart, usePeople } from "../people/queries";
 import { ScoreBar } from "../scouting/Explanation";
+import { EditPlanForm } from "./EditPlanForm";
 import { EffectTable } from "./EffectTable";
 import { useAddMove, usePlanAction, useRemoveMove, useRotationPlan } from "./queries";
 
@@ -103,6 +104,7 @@ export default function RotationPlanPage() {
   const plan = useRotationPlan(planId);
   const action = usePlanAction(planId);
   const remove = useRemoveMove(planId);
+  const [editing, setEditing] = useState(false);
   usePageTitle(plan.data?.name ?? t("rotation.title"));
   if (plan.error) return <ErrorState error={plan.error} onRetry={() => void plan.refetch()} />;
   if (!plan.data) return <Skeleton h={400} />;
@@ -116,6 +118,11 @@ export default function RotationPlanPage() {
             {t("rotation.effectiveOn")}: {formatDate(p.effectiveOn, locale)} ·{" "}
             {t("rotation.moves", { count: p.moveCount })}
           </Text>
+          {p.note && (
+            <Text size="sm" data-testid="plan-note">
+              {p.note}
+            </Text>
+          )}
         </div>
         <Badge size="lg" variant="light" data-testid="plan-status">
           {t(`rotation.status.${p.status}`)}
@@ -147,12 +154,20 @@ export default function RotationPlanPage() {
             {t("rotation.commit")}
           </Button>
         )}
+        {(p.status === "draft" || p.status === "approved") && !editing && (
+          <Button variant="default" onClick={() => setEditing(true)} data-testid="plan-edit">
+            {t("rotation.edit.open")}
+          </Button>
+        )}
         {(p.status === "draft" || p.status === "approved") && (
           <Button variant="subtle" color="red" onClick={() => action.mutate("discard")}>
             {t("rotation.discard")}
           </Button>
         )}
       </Group>
+      {editing && (p.status === "draft" || p.status === "approved") && (
+        <EditPlanForm plan={p} onDone={() => setEditing(false)} />
+      )}
       {p.status === "draft" && <AddMove planId={p.id} effectiveOn={p.effectiveOn} companyId={p.companyId} />}
       <Title order={3}>{t("rotation.effect")}</Title>
       <Card padding="sm">

@@ -5,6 +5,7 @@ import type {
   AddRotationMoveRequest,
   MobilityFiguresResponse,
   RotationPlan,
+  UpdateRotationPlanRequest,
   ZRotationPlanList,
 } from "../../../../src/shared/matching-api";
 import { api } from "../../lib/api";
@@ -43,6 +44,16 @@ export function useCreatePlan() {
       effectiveOn: string;
       note: string | null;
     }) => api<RotationPlan>("/api/rotation/plans", { method: "POST", body }),
+    onSuccess: refresh,
+  });
+}
+
+/** Renames, re-dates or re-notes a plan (a new date returns an approved plan to draft). */
+export function useUpdatePlan(planId: number) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: UpdateRotationPlanRequest) =>
+      api<RotationPlan>(`/api/rotation/plans/${planId}`, { method: "PATCH", body }),
     onSuccess: refresh,
   });
 }

@@ -63,6 +63,8 @@ export interface AppOptions {
   logLevel?: string;
   /** Serve the built web app (web/dist) when it exists. */
   serveWeb?: boolean;
+  /** Where the built web app is (default web/dist; tests point elsewhere). */
+  webDist?: string;
 }
 
 /** Builds the HTTP server: API under /api (OpenAPI at /api/docs), the web app everywhere else. */
@@ -142,11 +144,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerNotificationRoutes(app, deps); // notifications (issue 7)
   registerPostingRoutes(app, deps); // postings and applications (issue 7)
 
-  const indexHtml = path.join(WEB_DIST, "index.html");
-  const serveWeb = (options.serveWeb ?? true) && fs.existsSync(indexHtml);
+  const webDist = options.webDist ?? WEB_DIST;
+  const serveWeb = (options.serveWeb ?? true) && fs.existsSync(path.join(webDist, "index.html"));
   if (serveWeb) {
     // wildcard: files built after start (a rebuild while running) are served too; a missing file falls through to the SPA.
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: false });
+    await app.register(fastifyStatic, { root: webDist, wildcard: true, index: false });
+    // The wildcard route also matches "/", a directory: without an index it would answer 500, so "/" is the SPA.
+    app.get("/", (_request, reply) => reply.type("text/html").sendFile("index.html"));
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.method === "GET" && !request.url.startsWith("/api/")) {

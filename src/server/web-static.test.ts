@@ -18,7 +18,7 @@ describe("serving the web app", () => {
     fs.writeFileSync(path.join(webDist, "assets", "app.js"), "console.log(1)");
     database = await createTestDatabase("pglite");
     app = await buildApp({
-      database: database.db,
+      database,
       sessionSecret: "x".repeat(32),
       demo: false,
       logLevel: "silent",

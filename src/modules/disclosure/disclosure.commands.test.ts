@@ -1,28 +1,16 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { preparedDataDir, runTekizai } from "../../../test/support/cli";
 import { ZDisclosureReport, ZFigureResult } from "../../shared/metrics-api";
 import { ZTrainingReport } from "../../shared/metrics-reports-api";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-const BIN = path.join(ROOT, "bin", "tekizai.js");
-
-function tekizai(dataDir: string, args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    env: { ...process.env, TEKIZAI_DATA_DIR: dataDir, DATABASE_URL: "", SESSION_SECRET: "", PORT: "" },
-    encoding: "utf8",
-    timeout: 90_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const tekizai = (dataDir: string, args: string[]) => runTekizai(dataDir, args);
 
 describe("tekizai report and tekizai metric", () => {
   let dataDir: string;
-  beforeAll(() => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tekizai-metrics-cli-"));
+  beforeAll(async () => {
+    dataDir = await preparedDataDir();
   });
   afterAll(() => {
     fs.rmSync(dataDir, { recursive: true, force: true });

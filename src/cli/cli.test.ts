@@ -1,23 +1,13 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const BIN = path.join(ROOT, "bin", "tekizai.js");
+import { cliEnv, runTekizai, TEKIZAI_BIN } from "../../test/support/cli";
 
 /** Runs the real `tekizai` command against an embedded data directory of its own. */
-function tekizai(dataDir: string, args: string[], input?: string) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    env: { ...process.env, TEKIZAI_DATA_DIR: dataDir, DATABASE_URL: "", SESSION_SECRET: "", PORT: "" },
-    input: input ?? "",
-    encoding: "utf8",
-    timeout: 60_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const tekizai = (dataDir: string, args: string[], input?: string) =>
+  runTekizai(dataDir, args, { input: input ?? "", timeoutMs: 60_000 });
 
 describe("the tekizai command", () => {
   let dataDir: string;
@@ -118,17 +108,14 @@ describe("the tekizai command", () => {
   });
 
   it("fails fast on a bad setting, naming it", () => {
-    const result = spawnSync(process.execPath, [BIN, "migrate"], {
-      env: { ...process.env, TEKIZAI_DATA_DIR: dataDir, PORT: "not-a-port", DATABASE_URL: "" },
-      encoding: "utf8",
-    });
+    const result = runTekizai(dataDir, ["migrate"], { env: { PORT: "not-a-port" } });
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('PORT="not-a-port"');
   });
 
   it("refuses to open the embedded database while a server holds it, with a clear message", async () => {
-    const server = spawn(process.execPath, [BIN, "start", "--no-demo", "--port", "0", "--json"], {
-      env: { ...process.env, TEKIZAI_DATA_DIR: dataDir, DATABASE_URL: "", SESSION_SECRET: "" },
+    const server = spawn(process.execPath, [TEKIZAI_BIN, "start", "--no-demo", "--port", "0", "--json"], {
+      env: cliEnv(dataDir),
     });
     try {
       const started = await new Promise<{ url: string }>((resolve, reject) => {

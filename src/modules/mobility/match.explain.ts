@@ -23,7 +23,7 @@ import type { MoveTiming, OverseasProgram, PostingKind } from "../../shared/mobi
 import type { CurrentLevelRule } from "../../shared/skills-vocab";
 import { type CourseForSkill, coursesForSkills } from "../learning/training-map.repo";
 import { presentName } from "../people/people.presenter";
-import { scoreOf, weightOf } from "./match.engine";
+import { fullPoints, pointsPerLevel, scoreOfPoints } from "./match.tiers";
 
 const COURSES_PER_SKILL = 3;
 const ENTRIES_SHOWN = 5;
@@ -249,6 +249,8 @@ export function judgeWishes(posting: PostingRow, wish: WishRow | undefined): Mat
 export interface ExplainOptions {
   rule: CurrentLevelRule;
   asOf: string;
+  /** The postings' skills (postingNeeds), when the caller has them already: one round trip less. */
+  needs?: NeedRow[];
   /** Keeps only the courses a person may take (the person's own view); all courses when absent. */
   courseFilter?: (personId: number, course: CourseForSkill) => boolean;
 }
@@ -271,7 +273,7 @@ export async function explainPairs(
   if (pairs.length === 0) return result;
   const personIds = [...new Set(pairs.map((p) => p.personId))];
   const postingIds = [...new Set(pairs.map((p) => p.postingId))];
-  const needs = await postingNeeds(db, postingIds);
+  const needs = options.needs ?? (await postingNeeds(db, postingIds));
   const skillIds = [...new Set(needs.map((n) => n.skillId))];
   const categoryIds = [
     ...new Set([...postings.values()].map((p) => p.jobCategoryId).filter((id): id is number => id !== null)),
@@ -349,9 +351,10 @@ export async function explainPairs(
         gap: Math.max(0, need.level - (have ?? 0)),
       };
     });
-    const total = lines.reduce((sum, l) => sum + weightOf(l), 0);
+    // Whole points, as the engine counts them (match.engine.ts), so that both give the same score.
+    const full = fullPoints(lines);
     const points = lines.reduce(
-      (sum, l) => sum + (weightOf(l) * Math.min(l.personLevel ?? 0, l.level)) / l.level,
+      (sum, l) => sum + pointsPerLevel(l) * Math.min(l.personLevel ?? 0, l.level),
       0,
     );
     const postingSkillIds = new Set(lines.map((l) => l.skill.id));
@@ -389,7 +392,7 @@ export async function explainPairs(
       }))
       .filter((g) => g.courses.length > 0);
     result.set(pairKey(pair), {
-      score: total === 0 ? 0 : scoreOf(points, total),
+      score: full === 0 ? 0 : scoreOfPoints(points, full),
       skills: lines,
       experience: {
         monthsInJobCategory:

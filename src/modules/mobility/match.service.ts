@@ -85,12 +85,15 @@ export async function candidatesForPosting(
   query: { limit: number },
 ): Promise<CandidatesResponse> {
   const asOf = today();
-  const posting = await postingFor(db, postingId, asOf);
+  const [posting, needs, rule] = await Promise.all([
+    postingFor(db, postingId, asOf),
+    postingNeeds(db, [postingId]),
+    currentLevelRule(db),
+  ]);
   assert(
     recruitsFor(actor, posting.companyId),
     "Only recruiters of the posting's company see its candidates.",
   );
-  const [needs, rule] = await Promise.all([postingNeeds(db, [postingId]), currentLevelRule(db)]);
   const ranked = await rankCandidates(db, {
     needs,
     rule,
@@ -100,7 +103,7 @@ export async function candidatesForPosting(
   const personIds = ranked.map((r) => r.personId);
   const pairs = personIds.map((personId) => ({ personId, postingId }));
   const [explanations, people, scouts] = await Promise.all([
-    explainPairs(db, pairs, new Map([[postingId, posting]]), { rule, asOf }),
+    explainPairs(db, pairs, new Map([[postingId, posting]]), { rule, asOf, needs }),
     matchPeople(db, personIds, asOf),
     latestScouts(db, postingId, personIds),
   ]);

@@ -1,10 +1,11 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_ENGINES } from "../../../test/support/engines";
 import type { Db } from "../../db/client";
 import { queryRows } from "../../db/query";
 import { type CareersClone, type CareersHarness, createCareersHarness } from "./careers.test-harness";
-import { bruteForceRank, levelBounds, type PostingSkillNeed, rankCandidates } from "./match.engine";
+import { bruteForceRank, type RankPath, rankTraced } from "./match.engine";
+import { generator, randomNeeds } from "./match.test-support";
 
 /** A posting of HQ's DEV unit asking for programming 3 (required), critical thinking 2 (required), network 2 (preferred). */
 async function seedPosting(clone: CareersClone, h: CareersHarness, status = "open"): Promise<number> {
@@ -34,19 +35,6 @@ const consent = (clone: CareersClone, personId: number, fields = "true, '[]', '[
     `insert into scouting_consents (person_id, all_companies, company_ids, org_unit_ids) values (${personId}, ${fields})`,
   );
 
-describe("level bounds of the threshold ranking", () => {
-  it("asks full level where missing nothing is allowed and nothing where a skill may be missing entirely", () => {
-    const needs: PostingSkillNeed[] = [
-      { skillId: 1, level: 4, required: true },
-      { skillId: 2, level: 2, required: false },
-    ];
-    expect(levelBounds(needs, 0)).toEqual([4, 2]);
-    expect(levelBounds(needs, 0.5)).toEqual([3, 1]);
-    expect(levelBounds(needs, 1)).toEqual([2, 0]);
-    expect(levelBounds(needs, 2)).toEqual([0, 0]);
-  });
-});
-
 describe.each(TEST_ENGINES)("matching on %s", (engine) => {
   let h: CareersHarness;
   beforeAll(async () => {
@@ -56,41 +44,64 @@ describe.each(TEST_ENGINES)("matching on %s", (engine) => {
     await h?.close();
   });
 
-  it("ranks exactly like the brute-force scan (random people, random postings, with and without a population filter)", async () => {
+  it("ranks exactly like the brute-force scan (random people and postings, populations, limits, both rules)", async () => {
     const clone = await h.clone();
     try {
       const db = clone.database.db;
+      // 400 people holding each of 12 skills with probability 0.45 at level 1–5 (a tenth up to 9), some levels
+      // self-assessed only (so the two rules differ); plenty of ties, broken by person id.
       await clone.database.exec(`select setseed(0.42);
         insert into persons (family_name, given_name, gender) select 'P' || g, 'Q', 'female' from generate_series(1, 400) g;
         insert into skill_assessments (person_id, skill_id, level, source, assessed_on)
-          select p.id, s.id, 1 + floor(random() * 5)::int, case when random() < 0.8 then 'manager' else 'self' end, current_date - 1
+          select p.id, s.id, case when random() < 0.1 then 1 + floor(random() * 9)::int else 1 + floor(random() * 5)::int end,
+                 case when random() < 0.8 then 'manager' else 'self' end, current_date - 1
           from persons p cross join (select id from skills order by id limit 12) s
           where p.family_name like 'P%' and random() < 0.45;`);
       const skillIds = (
         await queryRows<{ id: number }>(db, sql`select id from skills order by id limit 12`)
       ).map((r) => r.id);
-      let seed = 7;
-      const random = () => {
-        seed = (seed * 48271) % 2147483647;
-        return seed / 2147483647;
-      };
-      for (let round = 0; round < 6; round++) {
-        const count = 1 + Math.floor(random() * 6);
-        const chosen = [...skillIds].sort(() => random() - 0.5).slice(0, count);
-        const needs = chosen.map((skillId) => ({
-          skillId,
-          level: 1 + Math.floor(random() * 5),
-          required: random() < 0.6,
-        }));
-        for (const rule of ["latest_confirmed", "latest_any"] as const) {
-          for (const population of [() => sql`true`, (p: ReturnType<typeof sql>) => sql`${p} % 3 <> 0`]) {
-            for (const limit of [1, 10, 50]) {
-              const options = { needs, rule, population, limit, bruteForceBelow: 0 };
-              expect(await rankCandidates(db, options)).toEqual(await bruteForceRank(db, options));
+      const populations = [
+        () => sql`true`,
+        (p: SQL) => sql`${p} % 3 <> 0`,
+        (p: SQL) => sql`${p} % 29 = 0`, // a handful: the tiers give up
+        () => sql`false`,
+      ];
+      const random = generator(7);
+      const paths = new Map<string, Set<RankPath>>();
+      // First without planner statistics (the tiers step through the possible losses), then with them (the tiers
+      // are chosen by the people expected), then with fewer clauses than a tier needs (supersets cut by points).
+      for (const pass of ["no statistics", "statistics", "few clauses"] as const) {
+        if (pass === "statistics") {
+          await clone.database.exec("analyze person_skill_tokens");
+          const [stats] = await queryRows<{ ok: boolean }>(
+            db,
+            sql`select most_common_elems is not null as ok from pg_stats
+                where tablename = 'person_skill_tokens' and attname = 'confirmed_tokens'`,
+          );
+          expect(stats?.ok).toBe(true);
+        }
+        paths.set(pass, new Set());
+        for (let round = 0; round < 6; round++) {
+          const needs = randomNeeds(random, skillIds, 7, round % 3 === 0 ? 8 : 5);
+          for (const rule of ["latest_confirmed", "latest_any"] as const) {
+            for (const population of populations) {
+              for (const limit of round % 2 === 0 ? [1, 50] : [10]) {
+                const options = { needs, rule, population, limit, bruteForceBelow: 0 };
+                const traced = await rankTraced(db, {
+                  ...options,
+                  maxClauses: pass === "few clauses" ? 2 : 32,
+                });
+                paths.get(pass)!.add(traced.path);
+                expect(traced.people, JSON.stringify({ pass, needs, rule, limit })).toEqual(
+                  await bruteForceRank(db, options),
+                );
+              }
             }
           }
         }
       }
+      for (const [pass, seen] of paths)
+        expect([...seen].sort(), pass).toEqual(["aggregate", "tier", "tier 0"]);
     } finally {
       await clone.close();
     }
@@ -187,6 +198,15 @@ describe.each(TEST_ENGINES)("matching on %s", (engine) => {
       expect(idsOf((await search(`skills=${skills.programming}:3`)).body).sort()).toEqual(
         [people.emi, people.oto].sort(),
       );
+      // Level 0: holds the skill at all; above any level: nobody; two skills: both held (Emi alone has critical).
+      expect(idsOf((await search(`skills=${skills.programming}:0`)).body).sort()).toEqual(
+        [people.emi, people.oto].sort(),
+      );
+      expect(idsOf((await search(`skills=${skills.programming}:99`)).body)).toEqual([]);
+      await assess(db, people.emi, skills.critical, 2);
+      expect(idsOf((await search(`skills=${skills.programming}:4,${skills.critical}:2`)).body)).toEqual([
+        people.emi,
+      ]);
       expect(idsOf((await search(`q=${encodeURIComponent("決済")}`)).body)).toEqual([people.emi]);
       expect(idsOf((await search("q=payments")).body)).toEqual([people.emi]);
       expect((await clone.call("hqHr", "GET", "/api/scouting/search?q=payments")).status).toBe(403);

@@ -13,6 +13,7 @@ import { AppError } from "../../shared/errors";
 import type { ScoutingSearchQuery, ScoutingSearchResponse } from "../../shared/matching-api";
 import { assert } from "../access/access.policy";
 import type { Actor } from "../access/actor";
+import { skillLevelToken } from "../skills/current-levels.schema";
 import { currentLevelRule } from "../skills/skills.repo";
 import { visibleToRecruiterSql } from "./consent.visibility";
 import { latestWishes, matchPeople } from "./match.explain";
@@ -52,9 +53,18 @@ export async function scoutingSearch(
 
   const conditions: SQL[] = [sql`sc.withdrawn_at is null`, visible, sql`cur.person_id is not null`];
   if (query.after !== undefined) conditions.push(sql`sc.person_id > ${query.after}`);
-  for (const skill of skills)
+  // Skills at a level: one containment over the person's level tokens (person_skill_tokens); "at level 0" only
+  // asks for a current level at all. A token holds levels up to 15 (levels stop at 10).
+  const tokens = skills.filter((s) => s.minLevel > 0).map((s) => skillLevelToken(s.skillId, s.minLevel));
+  if (skills.some((s) => s.minLevel > 15)) conditions.push(sql`false`);
+  else if (tokens.length > 0)
     conditions.push(
-      sql`exists (select 1 from person_skill_levels l where l.person_id = sc.person_id and l.skill_id = ${skill.skillId} and l.${lc} >= ${skill.minLevel})`,
+      sql`exists (select 1 from person_skill_tokens t where t.person_id = sc.person_id
+                  and t.${rule === "latest_any" ? sql.raw("any_tokens") : sql.raw("confirmed_tokens")} @> ${`{${tokens.join(",")}}`}::int[])`,
+    );
+  for (const skill of skills.filter((s) => s.minLevel === 0))
+    conditions.push(
+      sql`exists (select 1 from person_skill_levels l where l.person_id = sc.person_id and l.skill_id = ${skill.skillId} and l.${lc} is not null)`,
     );
   if (query.q)
     conditions.push(

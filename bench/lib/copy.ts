@@ -45,12 +45,19 @@ async function tablesInLoadOrder(database: Database): Promise<string[]> {
 }
 
 /**
- * Dumps the rows of every non-empty public table (columns that are not generated, ordered by primary key so that
+ * Tables that triggers keep from other tables' rows (migrations 0010 and 0012): loading the source rows fills them,
+ * so they are not copied themselves (a copy would collide with what the triggers wrote).
+ */
+const TRIGGER_KEPT_TABLES = new Set(["person_skill_levels", "person_skill_tokens"]);
+
+/**
+ * Dumps the rows of every non-empty public table but those triggers keep (columns that are not generated, ordered by primary key so that
  * self-references point backwards) with `COPY (SELECT ...) TO`: on PGlite to '/dev/blob', on pg to STDOUT.
  */
 export async function dumpTables(database: Database): Promise<TableDump[]> {
   const dumps: TableDump[] = [];
   for (const table of await tablesInLoadOrder(database)) {
+    if (TRIGGER_KEPT_TABLES.has(table)) continue;
     const [count] = await rows<{ n: number }>(database, `select count(*)::int as n from ${quote(table)}`);
     if (!count?.n) continue;
     const columns = (

@@ -136,6 +136,13 @@ export const disclosureBenchmark: Benchmark = {
     const copy = await dataset.openDemo();
     try {
       const { db } = copy.database;
+      if (ctx.engine === "postgres") {
+        // Standing in for autovacuum, which vacuums bulk-loaded tables within a minute on a running server: the
+        // visibility map lets both the engine and the hand-written SQL read training records by index only.
+        await db.execute(
+          sql`vacuum analyze employments, assignments, persons, person_sensitive, grades, training_records, enrolments, courses`,
+        );
+      }
       const fy = Number(ctx.options.today.slice(0, 4)) - (Number(ctx.options.today.slice(5, 7)) >= 4 ? 1 : 2);
       const calls = ctx.profile.calls;
       const rows: Row[] = [];

@@ -5,50 +5,60 @@
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { Dimension, FigureReason, MetricDefinition } from "../../shared/metrics-api";
-import type { PopulationKind } from "../engine/populations";
+import type { Attribute, PopulationKind } from "../engine/populations";
 
 export type CountedPopulation = Exclude<PopulationKind, "disability">;
 
+/** The condition every row meets (a figure over the whole population). */
+export const EVERY_ROW: SQL = sql`true`;
+
 /** Named conditions over a population's rows `r`. */
 export const CONDITIONS = {
-  employed: sql`true`,
+  employed: EVERY_ROW,
   female: sql`r.gender = 'female'`,
   manager: sql`r.is_manager and not r.is_executive`,
   femaleManager: sql`r.is_manager and not r.is_executive and r.gender = 'female'`,
-  withAge: sql`r.age is not null`,
+  // the same as r.age is not null, without computing the age twice
+  withAge: sql`r.birth_date is not null`,
   hire: sql`r.kind = 'hire'`,
   femaleHire: sql`r.kind = 'hire' and r.gender = 'female'`,
   transferIn: sql`r.kind = 'transfer_in'`,
   leaver: sql`r.kind = 'leaver'`,
   voluntaryLeaver: sql`r.kind = 'leaver' and r.reason = 'voluntary'`,
   transferOut: sql`r.kind = 'transfer_out'`,
-  retired: sql`true`,
+  retired: EVERY_ROW,
   reemployed: sql`r.kind = 'reemployed'`,
   trained: sql`r.trained`,
-  training: sql`true`,
+  training: EVERY_ROW,
   mandatoryDue: sql`r.kind in ('on_time', 'late', 'open')`,
   mandatoryOnTime: sql`r.kind = 'on_time'`,
   ojtTrainedInYear: sql`r.kind = 'in_year'`,
-  ojtTrained: sql`true`,
+  ojtTrained: EVERY_ROW,
 } as const satisfies Record<string, SQL>;
 export type ConditionName = keyof typeof CONDITIONS;
 
-/** Conditions that read only a population's base columns (kind, reason): totals of them skip the decoration. */
-export const LEAN_CONDITIONS: ReadonlySet<ConditionName> = new Set<ConditionName>([
-  "employed",
-  "hire",
-  "transferIn",
-  "leaver",
-  "voluntaryLeaver",
-  "transferOut",
-  "retired",
-  "reemployed",
-  "training",
-  "mandatoryDue",
-  "mandatoryOnTime",
-  "ojtTrainedInYear",
-  "ojtTrained",
-]);
+/** The attribute groups each condition reads (see Attribute in engine/populations.ts); base columns need none. */
+export const CONDITION_ATTRIBUTES = {
+  employed: [],
+  female: ["person"],
+  manager: ["level"],
+  femaleManager: ["level", "person"],
+  withAge: ["person"],
+  hire: [],
+  femaleHire: ["person"],
+  transferIn: [],
+  leaver: [],
+  voluntaryLeaver: [],
+  transferOut: [],
+  retired: [],
+  reemployed: [],
+  trained: ["trained"],
+  training: [],
+  mandatoryDue: [],
+  mandatoryOnTime: [],
+  ojtTrainedInYear: [],
+  ojtTrained: [],
+} as const satisfies Record<ConditionName, readonly Attribute[]>;
 
 /** Expressions averaged by average figures. */
 export const AVERAGED = {
@@ -56,8 +66,12 @@ export const AVERAGED = {
   tenure: sql`r.tenure_years`,
 } as const satisfies Record<string, SQL>;
 export type AveragedName = keyof typeof AVERAGED;
+export const AVERAGED_ATTRIBUTES = {
+  age: ["person"],
+  tenure: ["tenure"],
+} as const satisfies Record<AveragedName, readonly Attribute[]>;
 
-/** Expressions summed by per-employee figures (training population). */
+/** Expressions summed by per-employee figures (training population: base columns). */
 export const SUMMED = {
   trainingDays: sql`r.days`,
   trainingHours: sql`r.hours`,

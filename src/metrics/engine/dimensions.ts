@@ -14,6 +14,19 @@
 import { type SQL, sql } from "drizzle-orm";
 import { EMPLOYMENT_TYPES, GENDERS, TERMINATION_REASONS } from "../../shared/enums";
 import { AGE_GROUPS, type Dimension, MANAGER_LEVELS } from "../../shared/metrics-api";
+import type { Attribute } from "./populations";
+
+/** The attribute groups a dimension's key and labels read (grade bands sort by company code). */
+export const DIMENSION_ATTRIBUTES: Record<Dimension, readonly Attribute[]> = {
+  gender: ["person"],
+  ageGroup: ["person"],
+  employmentType: ["employment"],
+  gradeBand: ["grade", "company"],
+  managerLevel: ["level"],
+  company: ["company"],
+  country: ["company"],
+  reason: [],
+};
 
 export function dimensionKey(dimension: Dimension): SQL {
   switch (dimension) {

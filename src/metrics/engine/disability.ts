@@ -18,6 +18,7 @@ import {
 } from "./disability.rules";
 import { type DisabilityGroupRow, disabilityGroups } from "./figures.repo";
 import type { CompanyPeriod } from "./period";
+import { inSlot } from "./populations";
 import type { CompanyInfo, OrgUnitInfo } from "./scope.repo";
 
 export interface DisabilityContext {
@@ -25,7 +26,9 @@ export interface DisabilityContext {
   companies: readonly CompanyInfo[];
   /** Every company of the group, for the members of group applications outside the scope. */
   allCompanies: readonly CompanyInfo[];
-  periodsFor: (companies: readonly CompanyInfo[]) => CompanyPeriod[];
+  /** How many periods (slots) to count, and each company's period in a slot. */
+  slots: number;
+  periodsFor: (companies: readonly CompanyInfo[], slot: number) => CompanyPeriod[];
   orgUnit: OrgUnitInfo | null;
   /** One company (or an org unit of it): its own figure is the headline. */
   singleCompany: boolean;
@@ -111,44 +114,73 @@ function overseasUnit(company: CompanyInfo, day: string): DisabilityUnit {
   };
 }
 
+interface SlotPlan {
+  slot: number;
+  dayOf: (companyId: number) => string;
+  applications: GroupApplication[];
+  /** Every domestic company to count: the scope's, and the members of its group applications. */
+  needed: CompanyInfo[];
+}
+
+/** The figures of every slot, from one query over all of them. */
 export async function computeDisability(
   db: Db,
   context: DisabilityContext,
   options: { smallGroupThreshold: number; includeApplications: boolean },
-): Promise<DisabilityResult> {
-  const threshold = options.smallGroupThreshold;
+): Promise<DisabilityResult[]> {
   const domestic = context.companies.filter((c) => c.isDomestic);
-  const scopePeriods = new Map(context.periodsFor(context.companies).map((p) => [p.companyId, p]));
-  const dayOf = (companyId: number) =>
-    scopePeriods.get(companyId)?.disabilityDate ??
-    context.periodsFor(context.allCompanies.filter((c) => c.id === companyId))[0]!.disabilityDate;
+  const domesticIds = new Set(context.allCompanies.filter((c) => c.isDomestic).map((c) => c.id));
+  const configured =
+    options.includeApplications && context.orgUnit === null ? await listGroupApplications(db) : [];
 
-  const applications: GroupApplication[] = [];
-  if (options.includeApplications && context.orgUnit === null) {
-    const domesticIds = new Set(context.allCompanies.filter((c) => c.isDomestic).map((c) => c.id));
-    for (const application of await listGroupApplications(db)) {
+  const plans = Array.from({ length: context.slots }, (_, slot): SlotPlan => {
+    const scopePeriods = new Map(context.periodsFor(context.companies, slot).map((p) => [p.companyId, p]));
+    const dayOf = (companyId: number) =>
+      scopePeriods.get(companyId)?.disabilityDate ??
+      context.periodsFor(
+        context.allCompanies.filter((c) => c.id === companyId),
+        slot,
+      )[0]!.disabilityDate;
+    const applications = configured.filter((application) => {
       const day = dayOf(application.parentCompanyId);
       const valid =
         application.validFrom <= day && (application.validTo === null || application.validTo >= day);
       const inScope = domestic.some((c) => c.id === application.parentCompanyId);
-      if (valid && inScope && application.memberCompanyIds.every((id) => domesticIds.has(id)))
-        applications.push(application);
-    }
-  }
+      return valid && inScope && application.memberCompanyIds.every((id) => domesticIds.has(id));
+    });
+    const neededIds = new Set([
+      ...domestic.map((c) => c.id),
+      ...applications.flatMap((a) => a.memberCompanyIds),
+    ]);
+    return { slot, dayOf, applications, needed: context.allCompanies.filter((c) => neededIds.has(c.id)) };
+  });
 
-  // Count every domestic company needed: the scope's, and the members of its group applications.
-  const neededIds = new Set([
-    ...domestic.map((c) => c.id),
-    ...applications.flatMap((a) => a.memberCompanyIds),
-  ]);
-  const needed = context.allCompanies.filter((c) => neededIds.has(c.id));
-  const rows = needed.length
+  const periods = plans.flatMap((plan) => inSlot(context.periodsFor(plan.needed, plan.slot), plan.slot));
+  const rows = periods.length
     ? await disabilityGroups(db, {
-        periods: context.periodsFor(needed),
-        scopeCompanyIds: needed.map((c) => c.id),
+        periods,
+        scopeCompanyIds: [...new Set(periods.map((p) => p.companyId))],
         orgUnitId: context.orgUnit?.id ?? null,
       })
     : [];
+  return plans.map((plan) =>
+    slotResult(
+      context,
+      plan,
+      rows.filter((row) => row.slot === plan.slot),
+      options.smallGroupThreshold,
+    ),
+  );
+}
+
+function slotResult(
+  context: DisabilityContext,
+  plan: SlotPlan,
+  rows: readonly DisabilityGroupRow[],
+  threshold: number,
+): DisabilityResult {
+  const { dayOf, applications } = plan;
+  const domestic = context.companies.filter((c) => c.isDomestic);
   const rowsOf = (ids: readonly number[]) => rows.filter((row) => ids.includes(row.companyId));
   const countOf = (ids: readonly number[]) => {
     const totals: Counted = { denominatorHalves: 0, numeratorHalves: 0, people: 0 };

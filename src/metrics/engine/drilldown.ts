@@ -19,7 +19,7 @@ import {
   type PopulationRow,
 } from "./figures.repo";
 import { companyPeriods } from "./period";
-import type { PopulationInput, PopulationKind } from "./populations";
+import { inSlot, type PopulationInput, type PopulationKind } from "./populations";
 import type { ScopeContext } from "./scope";
 
 export interface DrillRequest {
@@ -88,7 +88,7 @@ function inputFor(scope: ScopeContext, period: PeriodSpec, population: Populatio
   const companies =
     population === "disability" ? scope.companies.filter((c) => c.isDomestic) : scope.companies;
   return {
-    periods: companyPeriods(period, companies),
+    periods: inSlot(companyPeriods(period, companies)),
     scopeCompanyIds: scope.companies.map((c) => c.id),
     orgUnitId: scope.orgUnit?.id ?? null,
   };

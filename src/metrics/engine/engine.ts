@@ -4,14 +4,15 @@
  */
 import type { Db } from "../../db/client";
 import type { Dimension, FigureResult, MetricId, PeriodSpec, ResolvedPeriod } from "../../shared/metrics-api";
+import { AppError } from "../../shared/errors";
 import { definitionOf } from "../definitions";
 import type { DisabilityContext } from "./disability";
-import { computeFigures, type EngineFigure } from "./figures";
+import { computeFigureSlots, type EngineFigure } from "./figures";
 import { companyPeriods, periodRanges } from "./period";
-import type { PopulationInput } from "./populations";
+import { inSlot, MAX_SLOTS, type PopulationInput } from "./populations";
 import { presentScope, type ScopeContext } from "./scope";
 import type { CompanyInfo } from "./scope.repo";
-import { smallGroupThreshold } from "./settings.repo";
+import { DEFAULT_SMALL_GROUP_THRESHOLD, smallGroupThreshold } from "./settings.repo";
 
 export interface FigureRequest {
   scope: ScopeContext;
@@ -21,24 +22,33 @@ export interface FigureRequest {
   perCompany?: boolean;
 }
 
+/** The same figures over several periods at once (a report's fiscal years): one query per population. */
+export interface FigureSlotsRequest extends Omit<FigureRequest, "period"> {
+  periods: readonly PeriodSpec[];
+}
+
 export function populationInput(
   scope: ScopeContext,
-  period: PeriodSpec,
+  periods: readonly PeriodSpec[],
   perCompany = false,
 ): PopulationInput {
+  if (periods.length > MAX_SLOTS)
+    throw new AppError("INTERNAL", { message: `At most ${MAX_SLOTS} periods can be computed at once` });
   return {
-    periods: companyPeriods(period, scope.companies),
+    periods: periods.flatMap((period, slot) => inSlot(companyPeriods(period, scope.companies), slot)),
     scopeCompanyIds: scope.companies.map((c) => c.id),
     orgUnitId: scope.orgUnit?.id ?? null,
     perCompany,
   };
 }
 
-export function disabilityContext(scope: ScopeContext, period: PeriodSpec): DisabilityContext {
+export function disabilityContext(scope: ScopeContext, periods: readonly PeriodSpec[]): DisabilityContext {
   return {
     companies: scope.companies,
     allCompanies: scope.allCompanies,
-    periodsFor: (companies: readonly CompanyInfo[]) => companyPeriods(period, companies),
+    slots: periods.length,
+    periodsFor: (companies: readonly CompanyInfo[], slot: number) =>
+      companyPeriods(periods[slot]!, companies),
     orgUnit: scope.orgUnit,
     singleCompany: scope.companies.length === 1,
   };
@@ -54,14 +64,26 @@ export async function computeMetrics(
   metrics: readonly MetricId[],
   request: FigureRequest,
 ): Promise<Map<MetricId, EngineFigure>> {
-  const threshold = await smallGroupThreshold(db);
-  return computeFigures(
+  const { period, ...rest } = request;
+  return (await computeMetricSlots(db, metrics, { ...rest, periods: [period] }))[0]!;
+}
+
+/** Several figures for one scope over several periods: the figures of each period, in the order given. */
+export async function computeMetricSlots(
+  db: Db,
+  metrics: readonly MetricId[],
+  request: FigureSlotsRequest,
+): Promise<Map<MetricId, EngineFigure>[]> {
+  // only the sensitive (disability) figures are withheld for small groups: read the setting for them alone
+  const sensitive = metrics.some((m) => definitionOf(m).computation.kind === "disability");
+  const threshold = sensitive ? await smallGroupThreshold(db) : DEFAULT_SMALL_GROUP_THRESHOLD;
+  return computeFigureSlots(
     db,
     metrics,
-    populationInput(request.scope, request.period, request.perCompany ?? false),
+    populationInput(request.scope, request.periods, request.perCompany ?? false),
     request.dimension,
     { smallGroupThreshold: threshold, includeApplications: true },
-    disabilityContext(request.scope, request.period),
+    disabilityContext(request.scope, request.periods),
   );
 }
 

@@ -1,7 +1,6 @@
 /** Queries over the populations: aggregates (with an optional breakdown) and the rows behind them. */
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { queryRows } from "../../db/query";
 import type {
   DisabilityCategory,
   EmploymentType,
@@ -10,8 +9,16 @@ import type {
   TerminationReason,
 } from "../../shared/enums";
 import type { AgeGroup, Dimension, ManagerLevel } from "../../shared/metrics-api";
-import { dimensionKey, dimensionLabelColumns } from "./dimensions";
-import { type PopulationInput, type PopulationKind, populationCte } from "./populations";
+import { EVERY_ROW } from "../definitions/types";
+import { DIMENSION_ATTRIBUTES, dimensionKey, dimensionLabelColumns } from "./dimensions";
+import {
+  type Attribute,
+  LISTED,
+  type PopulationInput,
+  type PopulationKind,
+  populationCte,
+} from "./populations";
+import { engineRows } from "./side-by-side";
 
 export interface MeasureSql {
   where: SQL;
@@ -19,10 +26,10 @@ export interface MeasureSql {
   averageOf?: SQL;
   /** Sum this expression over the rows matching `where`. */
   sumOf?: SQL;
-  /** The expressions read only the population's base columns (see populationCte's `lean`). */
-  lean?: boolean;
-  /** The expressions read the stock's tenure. */
-  tenure?: boolean;
+  /** The attribute groups the expressions read (see populationCte). */
+  attributes: readonly Attribute[];
+  /** Only the sum is read, never the count of rows. */
+  sumOnly?: boolean;
 }
 
 export interface MeasureValue {
@@ -35,7 +42,9 @@ export interface MeasureValue {
 }
 
 export interface AggregateRow {
-  /** null for the total row. */
+  /** The slot of the periods (see PopulationInput). */
+  slot: number;
+  /** null for the slot's total row. */
   key: string | null;
   labelJa: string | null;
   labelEn: string | null;
@@ -44,7 +53,10 @@ export interface AggregateRow {
   values: MeasureValue[];
 }
 
-/** One query: every measure over the population, in total and (with a dimension) per breakdown key. */
+/**
+ * One query: every measure over the population, in total and (with a dimension) per breakdown key, for each
+ * slot (a slot without rows has no row).
+ */
 export async function aggregatePopulation(
   db: Db,
   kind: PopulationKind,
@@ -60,25 +72,38 @@ export async function aggregatePopulation(
     return sql`${count}, (avg(${m.averageOf}) filter (where ${m.where}))::float8 as ${sql.raw(`a${i}`)},
                (count(${m.averageOf}) filter (where ${m.where}))::int as ${sql.raw(`c${i}`)}`;
   });
-  const lean =
-    (dimension === null || dimension === "company" || dimension === "country") &&
-    measures.every((m) => m.lean === true);
-  const tenure = measures.some((m) => m.tenure === true);
-  const population = populationCte(kind, input, lean, tenure);
+  const attributes = new Set<Attribute>([
+    ...measures.flatMap((m) => m.attributes),
+    ...(dimension ? DIMENSION_ATTRIBUTES[dimension] : []),
+  ]);
+  const population = populationCte(kind, input, attributes, {
+    sumsOnly: measures.every((m) => m.sumOnly === true),
+  });
+  // Totals only: rows that meet none of the conditions count nowhere, so the query reads only the others (the
+  // planner joins the attributes to, e.g., the managers alone). A breakdown keeps every row: its keys are
+  // those present in the population.
+  const restricted = dimension === null && measures.every((m) => m.where !== EVERY_ROW);
+  const where = restricted
+    ? sql`where ${sql.join([...new Set(measures.map((m) => m.where))], sql` or `)}`
+    : sql``;
   const query =
     dimension === null
       ? sql`${population}
-            select null::text as key, null::text as label_ja, null::text as label_en, null::text as sort_text,
+            select r.slot, null::text as key, null::text as label_ja, null::text as label_en, null::text as sort_text,
                    0 as sort_number, ${sql.join(columns, sql`, `)}
-            from pop r`
+            from pop r
+            ${where}
+            group by r.slot
+            order by r.slot`
       : sql`${population}
-            select case when grouping(r.dkey) = 1 then null else r.dkey end as key, ${dimensionLabelColumns(dimension)},
-                   ${sql.join(columns, sql`, `)}
+            select r.slot, case when grouping(r.dkey) = 1 then null else r.dkey end as key,
+                   ${dimensionLabelColumns(dimension)}, ${sql.join(columns, sql`, `)}
             from (select r.*, ${dimensionKey(dimension)} as dkey from pop r) r
-            group by grouping sets ((), (r.dkey))
-            order by grouping(r.dkey) desc, r.dkey`;
-  const rows = await queryRows<Record<string, unknown>>(db, query);
+            group by grouping sets ((r.slot), (r.slot, r.dkey))
+            order by r.slot, grouping(r.dkey) desc, r.dkey`;
+  const rows = await engineRows<Record<string, unknown>>(db, query);
   return rows.map((row) => ({
+    slot: Number(row.slot),
     key: (row.key as string | null) ?? null,
     labelJa: (row.label_ja as string | null) ?? null,
     labelEn: (row.label_en as string | null) ?? null,
@@ -145,7 +170,7 @@ function listedCte(kind: PopulationKind, input: PopulationInput, filter: ListFil
   const breakdown = filter.breakdown
     ? sql`and ${dimensionKey(filter.breakdown.dimension)} = ${filter.breakdown.key}`
     : sql``;
-  return sql`${populationCte(kind, input)},
+  return sql`${populationCte(kind, input, LISTED)},
     listed as (
       select r.*, ${filter.exclusion} as exclusion, ${filter.visible} as visible
       from pop r where ${filter.where} ${breakdown}
@@ -158,7 +183,7 @@ export async function countPopulationRows(
   input: PopulationInput,
   filter: ListFilter,
 ): Promise<{ total: number; hidden: number }> {
-  const [row] = await queryRows<{ total: number; hidden: number }>(
+  const [row] = await engineRows<{ total: number; hidden: number }>(
     db,
     sql`${listedCte(kind, input, filter)}
         select count(*)::int as total, (count(*) filter (where not visible))::int as hidden from listed`,
@@ -175,7 +200,7 @@ export function listPopulationRows(
   page: { limit: number | null; offset: number },
 ): Promise<PopulationRow[]> {
   const limit = page.limit === null ? sql`` : sql`limit ${page.limit} offset ${page.offset}`;
-  return queryRows<PopulationRow>(
+  return engineRows<PopulationRow>(
     db,
     sql`${listedCte(kind, input, filter)}
         select l.person_id as "personId", l.employment_id as "employmentId", l.company_id as "companyId",
@@ -207,9 +232,9 @@ export function countExclusions(
   input: PopulationInput,
   exclusion: SQL,
 ): Promise<{ reason: string; count: number }[]> {
-  return queryRows<{ reason: string; count: number }>(
+  return engineRows<{ reason: string; count: number }>(
     db,
-    sql`${populationCte(kind, input)}
+    sql`${populationCte(kind, input, LISTED)}
         select x.reason, count(*)::int as count
         from (select ${exclusion} as reason from pop r) x
         where x.reason is not null
@@ -217,8 +242,9 @@ export function countExclusions(
   );
 }
 
-/** Disability counting: employments on the reference day grouped by what the weights depend on. */
+/** Disability counting: employments on the reference day grouped by what the weights depend on, per slot. */
 export interface DisabilityGroupRow {
+  slot: number;
   companyId: number;
   regularWorker: boolean;
   weeklyHours: number;
@@ -228,14 +254,14 @@ export interface DisabilityGroupRow {
 }
 
 export function disabilityGroups(db: Db, input: PopulationInput): Promise<DisabilityGroupRow[]> {
-  return queryRows<DisabilityGroupRow>(
+  return engineRows<DisabilityGroupRow>(
     db,
-    sql`${populationCte("disability", input)}
-        select r.company_id as "companyId", r.regular_worker as "regularWorker", r.weekly_hours as "weeklyHours",
+    sql`${populationCte("disability", input, new Set<Attribute>(["sensitive"]))}
+        select r.slot, r.company_id as "companyId", r.regular_worker as "regularWorker", r.weekly_hours as "weeklyHours",
                r.disability_category as "disabilityCategory", coalesce(r.disability_severe, false) as severe,
                count(*)::int as people
         from pop r
-        group by r.company_id, r.regular_worker, r.weekly_hours, r.disability_category, coalesce(r.disability_severe, false)
-        order by 1, 2, 3, 4, 5`,
+        group by r.slot, r.company_id, r.regular_worker, r.weekly_hours, r.disability_category, coalesce(r.disability_severe, false)
+        order by 1, 2, 3, 4, 5, 6`,
   );
 }

@@ -1,7 +1,7 @@
 /**
  * Computes figures from their definitions: the measures every requested figure needs are gathered per
- * population and each population is aggregated once (with the breakdown, when one is asked for), so that a
- * report of twenty figures costs a handful of queries.
+ * population and each population is aggregated once (with the breakdown, when one is asked for) for every
+ * period asked for, so that a report of twenty figures over five fiscal years costs a handful of queries.
  */
 import type { Db } from "../../db/client";
 import { AppError } from "../../shared/errors";
@@ -9,10 +9,11 @@ import type { BreakdownRow, Dimension, FigureReason, FigureStatus, MetricId } fr
 import { definitionOf } from "../definitions";
 import {
   AVERAGED,
+  AVERAGED_ATTRIBUTES,
+  CONDITION_ATTRIBUTES,
   CONDITIONS,
   type CountedPopulation,
   type DefinitionSpec,
-  LEAN_CONDITIONS,
   type MeasureRef,
   SUMMED,
   type SummedName,
@@ -22,6 +23,7 @@ import { computeDisability, type DisabilityContext, type DisabilityResult } from
 import { type AggregateRow, aggregatePopulation, type MeasureSql, type MeasureValue } from "./figures.repo";
 import type { PopulationInput } from "./populations";
 import { percent, roundHalfUp } from "./rounding";
+import { sideBySide } from "./side-by-side";
 
 export interface EngineFigure {
   metric: MetricId;
@@ -52,8 +54,12 @@ function measureKey(ref: MeasureRef, averageOf?: keyof typeof AVERAGED): Measure
     population: ref.population,
     name: averageOf ? `${ref.condition}~${averageOf}` : ref.condition,
     sql: averageOf
-      ? { where: CONDITIONS[ref.condition], averageOf: AVERAGED[averageOf], tenure: averageOf === "tenure" }
-      : { where: CONDITIONS[ref.condition], lean: LEAN_CONDITIONS.has(ref.condition) },
+      ? {
+          where: CONDITIONS[ref.condition],
+          averageOf: AVERAGED[averageOf],
+          attributes: [...CONDITION_ATTRIBUTES[ref.condition], ...AVERAGED_ATTRIBUTES[averageOf]],
+        }
+      : { where: CONDITIONS[ref.condition], attributes: CONDITION_ATTRIBUTES[ref.condition] },
   };
 }
 
@@ -62,7 +68,13 @@ function sumKey(ref: MeasureRef, of: SummedName): MeasureKey {
     population: ref.population,
     name: `${ref.condition}+${of}`,
     // days and hours are base columns of the training population
-    sql: { where: CONDITIONS[ref.condition], sumOf: SUMMED[of], lean: LEAN_CONDITIONS.has(ref.condition) },
+    sql: {
+      where: CONDITIONS[ref.condition],
+      sumOf: SUMMED[of],
+      attributes: CONDITION_ATTRIBUTES[ref.condition],
+      // per-employee figures read the sum alone (see measured)
+      sumOnly: true,
+    },
   };
 }
 
@@ -91,14 +103,36 @@ export function checkDimension(definition: DefinitionSpec, dimension: Dimension 
   }
 }
 
-export async function computeFigures(
+/**
+ * The heaviest populations are queried two slots at a time, the others all slots at once. A five-year report at
+ * 120,000 employees spends most of its time on the stock (every employee of every year end, with their
+ * attributes and training) and the training records (2 million): split, their queries run side by side with the
+ * others on both cores and hash and sort less at a time (≈ 30 % faster than one query each, measured; one
+ * slot per query repeats too much of the fixed work).
+ */
+const SLOTS_PER_QUERY: Partial<Record<CountedPopulation, number>> = { stock: 2, training: 2 };
+
+function slotGroups(population: CountedPopulation, slots: number): number[][] {
+  const size = SLOTS_PER_QUERY[population] ?? slots;
+  const groups: number[][] = [];
+  for (let first = 0; first < slots; first += size) {
+    groups.push(Array.from({ length: Math.min(size, slots - first) }, (_, i) => first + i));
+  }
+  return groups;
+}
+
+/**
+ * The figures of every slot (`disabilityContext.slots` of them; the input's periods carry the slots, see
+ * PopulationInput): one query per population for all slots, the queries side by side.
+ */
+export async function computeFigureSlots(
   db: Db,
   metrics: readonly MetricId[],
   input: PopulationInput,
   dimension: Dimension | null,
   options: EngineOptions,
   disabilityContext: DisabilityContext,
-): Promise<Map<MetricId, EngineFigure>> {
+): Promise<Map<MetricId, EngineFigure>[]> {
   const definitions = metrics.map(definitionOf);
   for (const definition of definitions) checkDimension(definition, dimension);
 
@@ -110,33 +144,46 @@ export async function computeFigures(
       byPopulation.set(measure.population, set);
     }
   }
-  const aggregates = new Map<CountedPopulation, Aggregates>();
-  for (const [population, measureMap] of byPopulation) {
+  const slots = disabilityContext.slots;
+  const aggregates = Array.from({ length: slots }, () => new Map<CountedPopulation, Aggregates>());
+  const disability: { slots: DisabilityResult[] | null } = { slots: null };
+  for (const slot of aggregates)
+    for (const population of byPopulation.keys()) slot.set(population, new Map());
+  const queries = [...byPopulation].flatMap(([population, measureMap]) => {
     const measures = [...measureMap.values()];
-    const rows = await aggregatePopulation(
-      db,
-      population,
-      input,
-      measures.map((m) => m.sql),
-      dimension,
-    );
-    const byKey: Aggregates = new Map();
-    for (const row of rows) {
-      byKey.set(row.key ?? "", { row, byName: new Map(measures.map((m, i) => [m.name, row.values[i]!])) });
-    }
-    aggregates.set(population, byKey);
-  }
-
-  let disability: DisabilityResult | null = null;
+    return slotGroups(population, slots).map((group) => async () => {
+      const rows = await aggregatePopulation(
+        db,
+        population,
+        { ...input, periods: input.periods.filter((p) => group.includes(p.slot)) },
+        measures.map((m) => m.sql),
+        dimension,
+      );
+      for (const row of rows) {
+        aggregates[row.slot]!.get(population)!.set(row.key ?? "", {
+          row,
+          byName: new Map(measures.map((m, i) => [m.name, row.values[i]!])),
+        });
+      }
+    });
+  });
   if (definitions.some((d) => d.computation.kind === "disability")) {
-    disability = await computeDisability(db, disabilityContext, options);
+    queries.push(async () => {
+      disability.slots = await computeDisability(db, disabilityContext, options);
+    });
   }
+  await sideBySide(db, queries);
 
-  const result = new Map<MetricId, EngineFigure>();
-  for (const definition of definitions) {
-    result.set(definition.id, figureOf(definition, aggregates, dimension, disability));
-  }
-  return result;
+  return aggregates.map((slotAggregates, slot) => {
+    const result = new Map<MetricId, EngineFigure>();
+    for (const definition of definitions) {
+      result.set(
+        definition.id,
+        figureOf(definition, slotAggregates, dimension, disability.slots?.[slot] ?? null),
+      );
+    }
+    return result;
+  });
 }
 
 function value(

@@ -21,16 +21,32 @@
  *
  * A lookup of a person's other employments row by row lets the planner probe the gist index of the exclusion
  * constraint employments_number_one_person (company_id, employee_number, person_id) with person_id alone, which
- * scans most of it for every row (seconds at 20,000 employees): hires link to their previous employment with one
- * set-based join; leavers look up only their transfer_within_group rows.
+ * scans most of it for every row (seconds at 20,000 employees): every link between employments is one set-based
+ * join written so that only a btree index or a hash can serve it (hires: the partial index of
+ * transfer_within_group ends; leavers: a row comparison on (person_id, hire_date); tenure: from the moves only).
  *
- * Every join is bounded by an index: employments by (company_id, hire_date) and (person_id, hire_date), the
- * primary assignment by the gist index of `assignments_one_primary` (employment_id, during), org unit
- * versions by (parent_org_unit_id, during).
+ * Every join is bounded by an index or hashes a small side: employments by (company_id, hire_date),
+ * (company_id, termination_date) and (person_id, hire_date), the primary assignment by the gist index of
+ * `assignments_one_primary` (employment_id, during) or, for the manager level alone, the hash of the
+ * assignments on manager and executive grades, org unit versions by (parent_org_unit_id, during).
+ *
+ * Slots: one query may cover several periods at once (a report's five fiscal years): each period row carries
+ * a slot, every population row the slot it was counted in, and each slot is counted exactly as it would be
+ * alone (a person once per slot, links and exclusions within the slot's period).
+ *
+ * Attributes: the rows are decorated only with the attribute groups a caller reads (see `Attribute`): a
+ * headcount joins nothing, an average age only the persons, a drill-down everything it lists.
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { CompanyPeriod } from "./period";
-import { mandatoryBase, ojtTrainersBase, trainedColumn, trainingBase } from "./training-populations";
+import {
+  mandatoryBase,
+  ojtTrainersBase,
+  TRAINED,
+  traineesCte,
+  traineesJoin,
+  trainingBase,
+} from "./training-populations";
 
 /** Days after an employment's last day within which the next employment counts as its continuation. */
 export const LINK_WINDOW_DAYS = 31;
@@ -45,8 +61,17 @@ export type PopulationKind =
   | "mandatory"
   | "ojt_trainers";
 
+/** The most periods one query may cover (trained people carry a bit per slot in an int). */
+export const MAX_SLOTS = 31;
+
+/** A company's period in one slot of a query over several periods. */
+export interface SlotPeriod extends CompanyPeriod {
+  slot: number;
+}
+
 export interface PopulationInput {
-  periods: readonly CompanyPeriod[];
+  /** Each company's period, in each slot (one slot: 0). */
+  periods: readonly SlotPeriod[];
   /** Every company of the scope (for telling internal moves from transfers). */
   scopeCompanyIds: readonly number[];
   /** Org unit subtree scope: its root (the scope then has exactly one company). */
@@ -58,35 +83,93 @@ export interface PopulationInput {
   perCompany?: boolean;
 }
 
+/**
+ * Attribute groups a population's rows can be decorated with, beyond the base columns (slot, person_id,
+ * employment_id, company_id, ref_date, kind, reason, other_company_id and the population's own):
+ * - person: gender, birth_date, age (full years on the day), age_group;
+ * - employment: employment_type, hire_date, weekly_hours, employee_number;
+ * - grade: the grade of the primary assignment on the day (grade_id, grade_code, grade_name_ja/en,
+ *   grade_rank) and its level;
+ * - level: the level alone (is_manager, is_executive, manager_level), from the primary assignments on a
+ *   manager or executive grade only (a tenth of them: the join is that much smaller);
+ * - company: company_code, company_name_ja/en, country;
+ * - tenure (stock): tenure_years; trained (stock): trained;
+ * - sensitive: disability_category, disability_severe, regular_worker (and the employment's) for the
+ *   disability population; null for the others.
+ */
+export type Attribute =
+  | "person"
+  | "employment"
+  | "grade"
+  | "level"
+  | "company"
+  | "tenure"
+  | "trained"
+  | "sensitive";
+export type Attributes = ReadonlySet<Attribute>;
+
+/** What a list of rows shows (every attribute but tenure, which no list reads). */
+export const LISTED: Attributes = new Set<Attribute>([
+  "person",
+  "employment",
+  "grade",
+  "company",
+  "trained",
+  "sensitive",
+]);
+
 export const intArray = (values: readonly number[]) => sql`${`{${values.join(",")}}`}::int[]`;
 const dateArray = (values: readonly string[]) => sql`${`{${values.join(",")}}`}::date[]`;
 
-/** `per(company_id, p_from, p_to, p_dis)`: the period of each company in the scope. */
-function periodsCte(periods: readonly CompanyPeriod[]): SQL {
-  return sql`per(company_id, p_from, p_to, p_dis) as (
-    select * from unnest(${intArray(periods.map((p) => p.companyId))}, ${dateArray(periods.map((p) => p.from))},
-                         ${dateArray(periods.map((p) => p.to))}, ${dateArray(periods.map((p) => p.disabilityDate))})
+/** One slot of periods for a single-period request. */
+export function inSlot(periods: readonly CompanyPeriod[], slot = 0): SlotPeriod[] {
+  return periods.map((p) => ({ ...p, slot }));
+}
+
+/** `per(slot, company_id, p_from, p_to, p_dis)`: the period of each company of the scope, in each slot. */
+function periodsCte(periods: readonly SlotPeriod[]): SQL {
+  return sql`per(slot, company_id, p_from, p_to, p_dis) as (
+    select * from unnest(${intArray(periods.map((p) => p.slot))}, ${intArray(periods.map((p) => p.companyId))},
+                         ${dateArray(periods.map((p) => p.from))}, ${dateArray(periods.map((p) => p.to))},
+                         ${dateArray(periods.map((p) => p.disabilityDate))})
   )`;
 }
 
 /**
- * `units(id)`: the org unit and the units below it. For a stock, the tree on the reference day; for events,
- * every unit that was below it at any time during the period.
+ * `units(slot, id)`: the org unit and the units below it, in each slot. For a stock, the tree on the reference
+ * day; for events, every unit that was below it at any time during the period.
  */
-function unitsCte(orgUnitId: number, during: SQL): SQL {
-  return sql`units(id) as (
-    select ${orgUnitId}::int
+function unitsCte(orgUnitId: number, kind: PopulationKind): SQL {
+  const span =
+    kind === "stock"
+      ? sql`daterange(min(p_to), max(p_to), '[]')`
+      : kind === "disability"
+        ? sql`daterange(min(p_dis), max(p_dis), '[]')`
+        : sql`daterange(min(p_from), max(p_to), '[]')`;
+  return sql`spans(slot, during) as (select slot, ${span} from per group by slot),
+  units(slot, id) as (
+    select slot, ${orgUnitId}::int from spans
     union
-    select v.org_unit_id from org_unit_versions v join units t on v.parent_org_unit_id = t.id
-    where v.during && ${during}
+    select t.slot, v.org_unit_id from units t
+    join spans s on s.slot = t.slot
+    join org_unit_versions v on v.parent_org_unit_id = t.id and v.during && s.during
   )`;
 }
 
-/** The primary assignment of employment `e` (or `employment`) on `day` lies in the org unit scope (or true without one). */
-export function inUnits(input: PopulationInput, day: SQL, employment: SQL = sql`e.id`): SQL {
+/**
+ * The primary assignment of employment `e` (or `employment`) on `day` lies in the org unit scope of the row's
+ * slot (or true without one).
+ */
+export function inUnits(
+  input: PopulationInput,
+  day: SQL,
+  employment: SQL = sql`e.id`,
+  slot: SQL = sql`per.slot`,
+): SQL {
   if (input.orgUnitId === null) return sql`true`;
+  // (slot, unit) against the whole list, not the slot's units: a list that does not depend on the row is hashed
   return sql`exists (select 1 from assignments ua where ua.employment_id = ${employment} and ua.kind = 'primary'
-    and ua.during @> ${day} and ua.org_unit_id in (select id from units))`;
+    and ua.during @> ${day} and (${slot}, ua.org_unit_id) in (select u.slot, u.id from units u))`;
 }
 
 /** Whether another company belongs to the scope (an org unit scope has no "other" company inside it). */
@@ -95,25 +178,35 @@ function otherInScope(input: PopulationInput, column: SQL): SQL {
   return sql`${column} = any(${intArray(input.scopeCompanyIds)})`;
 }
 
-function stockBase(input: PopulationInput, dayColumn: "p_to" | "p_dis"): SQL {
-  const day = sql.raw(`per.${dayColumn}`);
+function stockBase(input: PopulationInput): SQL {
   const once = input.perCompany ? sql`e.person_id, e.company_id` : sql`e.person_id`;
-  return sql`base as (
-    select distinct on (${once}) e.person_id, e.id as employment_id, e.company_id, ${day} as ref_date,
-           'employed'::text as kind, null::text as reason, null::int as other_company_id
+  // The constant columns are added after the de-duplication: the sort carries only what it must. The slot comes
+  // after the person in the sort key: the same slot first would make every comparison go past it.
+  return sql`employed as (
+    select distinct on (${once}, per.slot) per.slot, e.person_id, e.id as employment_id, e.company_id,
+           per.p_to as ref_date, e.hire_date as hired_on
     from per
-    join employments e on e.company_id = per.company_id and e.hire_date <= ${day}
-                       and (e.termination_date is null or e.termination_date >= ${day})
-    where ${inUnits(input, day)}
-    order by ${once}, e.hire_date, e.id
+    join employments e on e.company_id = per.company_id and e.hire_date <= per.p_to
+                       and (e.termination_date is null or e.termination_date >= per.p_to)
+    where ${inUnits(input, sql`per.p_to`)}
+    order by ${once}, per.slot, e.hire_date, e.id
+  ),
+  base as (
+    select s.slot, s.person_id, s.employment_id, s.company_id, s.ref_date, 'employed'::text as kind,
+           null::text as reason, null::int as other_company_id, s.hired_on
+    from employed s
   )`;
 }
 
-/** Disability counts per employer: one row per employment (no de-duplication across companies). */
+/**
+ * Disability counts per employer: one row per employment (no de-duplication across companies), with the
+ * employment's columns (every row needs them: see decorated).
+ */
 function disabilityBase(input: PopulationInput): SQL {
   return sql`base as (
-    select e.person_id, e.id as employment_id, e.company_id, per.p_dis as ref_date,
-           'employed'::text as kind, null::text as reason, null::int as other_company_id
+    select per.slot, e.person_id, e.id as employment_id, e.company_id, per.p_dis as ref_date,
+           'employed'::text as kind, null::text as reason, null::int as other_company_id,
+           ${EMPLOYMENT_COLUMNS("e")}
     from per
     join employments e on e.company_id = per.company_id and e.hire_date <= per.p_dis
                        and (e.termination_date is null or e.termination_date >= per.p_dis)
@@ -125,81 +218,98 @@ function hiresBase(input: PopulationInput): SQL {
   // The link to a previous employment is one set-based join (hash or index, as the planner sees fit), not a
   // lookup per hire: per hire, the planner tends to probe the gist index of employments_number_one_person.
   return sql`hired as (
-    select e.person_id, e.id, e.company_id, e.hire_date
+    select per.slot, e.person_id, e.id, e.company_id, e.hire_date
     from per
     join employments e on e.company_id = per.company_id and e.hire_date between per.p_from and per.p_to
     where ${inUnits(input, sql`e.hire_date`)}
   ),
   linked as (
-    select distinct on (h.id) h.id, s.company_id
+    select distinct on (h.id, h.slot) h.slot, h.id, s.company_id
     from hired h
     join employments s on s.person_id = h.person_id and s.termination_reason = 'transfer_within_group'
                       and s.company_id is distinct from h.company_id
                       and s.termination_date between h.hire_date - ${LINK_WINDOW_DAYS}::int and h.hire_date
-    order by h.id, s.termination_date desc, s.id desc
+    order by h.id, h.slot, s.termination_date desc, s.id desc
   ),
   base as (
-    select h.person_id, h.id as employment_id, h.company_id, h.hire_date as ref_date,
+    select h.slot, h.person_id, h.id as employment_id, h.company_id, h.hire_date as ref_date,
            case when src.company_id is null then 'hire'
                 when ${otherInScope(input, sql`src.company_id`)} then 'internal'
                 else 'transfer_in' end as kind,
            null::text as reason, src.company_id as other_company_id
     from hired h
-    left join linked src on src.id = h.id
+    left join linked src on src.slot = h.slot and src.id = h.id
   )`;
 }
 
 function leaversBase(input: PopulationInput, retireesOnly: boolean): SQL {
   if (retireesOnly) {
     return sql`retired as (
-      select e.person_id, e.id, e.company_id, e.termination_date, e.termination_reason
+      select per.slot, e.person_id, e.id, e.company_id, e.termination_date, e.termination_reason
       from per
       join employments e on e.company_id = per.company_id and e.termination_date between per.p_from and per.p_to
                          and e.termination_reason = 'mandatory_retirement'
       where ${inUnits(input, sql`e.termination_date`)}
     ),
     rehired as (
-      select distinct on (x.id) x.id, r.company_id
+      select distinct on (x.id, x.slot) x.slot, x.id, r.company_id
       from retired x
       join employments r on r.person_id = x.person_id and r.employment_type = 'reemployed'
                         and r.hire_date between x.termination_date and x.termination_date + ${LINK_WINDOW_DAYS}::int
-      order by x.id, r.hire_date, r.id
+      order by x.id, x.slot, r.hire_date, r.id
     ),
     base as (
-      select x.person_id, x.id as employment_id, x.company_id, x.termination_date as ref_date,
+      select x.slot, x.person_id, x.id as employment_id, x.company_id, x.termination_date as ref_date,
              case when re.company_id is null then 'retired' else 'reemployed' end as kind,
              x.termination_reason as reason, re.company_id as other_company_id
       from retired x
-      left join rehired re on re.id = x.id
+      left join rehired re on re.slot = x.slot and re.id = x.id
     )`;
   }
-  return sql`base as (
-    select e.person_id, e.id as employment_id, e.company_id, e.termination_date as ref_date,
-           case when e.termination_reason <> 'transfer_within_group' then 'leaver'
-                when ${otherInScope(input, sql`dst.company_id`)} then 'internal'
-                else 'transfer_out' end as kind,
-           e.termination_reason as reason, dst.company_id as other_company_id
+  // As for hires, the link to the next employment is one set-based join over the period's moves. The person and
+  // day are one row comparison on (person_id, hire_date): only the btree index employments_person_idx can take
+  // it, where `d.person_id = l.person_id` lets the planner probe the gist index of
+  // employments_number_one_person with person_id alone (2 ms a leaver at 120,000 employees).
+  return sql`ended as (
+    select per.slot, e.person_id, e.id, e.company_id, e.termination_date, e.termination_reason
     from per
     join employments e on e.company_id = per.company_id and e.termination_date between per.p_from and per.p_to
-    left join lateral (
-      select d.company_id from employments d
-      where e.termination_reason = 'transfer_within_group'
-        and d.person_id = e.person_id and d.company_id is distinct from e.company_id
-        and d.hire_date between e.termination_date and e.termination_date + ${LINK_WINDOW_DAYS}::int
-      order by d.hire_date, d.id limit 1
-    ) dst on true
     where ${inUnits(input, sql`e.termination_date`)}
+  ),
+  moved as (
+    select distinct on (l.id, l.slot) l.slot, l.id, d.company_id
+    from ended l
+    join employments d
+      on (d.person_id, d.hire_date) between (l.person_id, l.termination_date)
+                                        and (l.person_id, l.termination_date + ${LINK_WINDOW_DAYS}::int)
+     and d.company_id is distinct from l.company_id
+    where l.termination_reason = 'transfer_within_group'
+    order by l.id, l.slot, d.hire_date, d.id
+  ),
+  base as (
+    select l.slot, l.person_id, l.id as employment_id, l.company_id, l.termination_date as ref_date,
+           case when l.termination_reason <> 'transfer_within_group' then 'leaver'
+                when ${otherInScope(input, sql`dst.company_id`)} then 'internal'
+                else 'transfer_out' end as kind,
+           l.termination_reason as reason, dst.company_id as other_company_id
+    from ended l
+    left join moved dst on dst.slot = l.slot and dst.id = l.id
   )`;
 }
 
 /**
  * Continuous service for the stock: from the hire date, extended back over moves from other companies of the
- * scope (a group scope counts group service; a company scope counts service at the company).
+ * scope (a group scope counts group service; a company scope counts service at the company). It depends on
+ * the employment alone, not on the slot. `tenure` lists the employments whose service starts before their
+ * hire date: the walk starts only from those that follow a move (the others start on `hired_on`).
  */
 function tenureCte(input: PopulationInput): SQL {
   return sql`chain(employment_id, person_id, company_id, start_date) as (
-    select b.employment_id, b.person_id, b.company_id, e.hire_date
-    from base b join employments e on e.id = b.employment_id
+    select distinct b.employment_id, b.person_id, b.company_id, b.hired_on
+    from base b
+    where exists (select 1 from employments m where m.person_id = b.person_id
+                    and m.termination_reason = 'transfer_within_group'
+                    and b.hired_on between m.termination_date and m.termination_date + ${LINK_WINDOW_DAYS}::int)
     union all
     select c.employment_id, c.person_id, s.company_id, s.hire_date
     from chain c
@@ -212,83 +322,126 @@ function tenureCte(input: PopulationInput): SQL {
   tenure as (select employment_id, min(start_date) as start_date from chain group by employment_id)`;
 }
 
-/** `pop`: the base rows with the person's, employment's, assignment's and company's attributes on the reference date. */
-function decorated(kind: PopulationKind, input: PopulationInput, withTenure: boolean): SQL {
-  const tenure = withTenure
-    ? sql`((b.ref_date - t.start_date)::float8 / 365.25) as tenure_years`
-    : sql`null::float8 as tenure_years`;
-  const tenureJoin = withTenure ? sql`left join tenure t on t.employment_id = b.employment_id` : sql``;
-  const disability =
-    kind === "disability"
-      ? sql`s.disability_category, s.disability_severe,
-            (e.employment_type <> 'executive_officer'
-              and (e.employment_type <> 'temporary' or e.hire_date < (b.ref_date - interval '1 year')::date)) as regular_worker`
-      : sql`null::text as disability_category, null::boolean as disability_severe, null::boolean as regular_worker`;
-  const sensitiveJoin =
-    kind === "disability" ? sql`left join person_sensitive s on s.person_id = b.person_id` : sql``;
-  return sql`aged as (
-    select b.*, p.gender, e.employment_type, e.hire_date, e.weekly_hours::float8 as weekly_hours, e.employee_number,
-           case when p.birth_date is null then null else date_part('year', age(b.ref_date, p.birth_date))::int end as age,
-           g.id as grade_id, g.code as grade_code, g.name_ja as grade_name_ja, g.name_en as grade_name_en, g.rank as grade_rank,
-           coalesce(g.is_manager_level, false) as is_manager, coalesce(g.is_executive, false) as is_executive,
-           c.code as company_code, c.name_ja as company_name_ja, c.name_en as company_name_en, c.country,
-           ${tenure}, ${disability}, ${kind === "stock" ? trainedColumn(input) : sql`null::boolean as trained`}
+/** The employment attribute group, from employments `alias`. */
+const EMPLOYMENT_COLUMNS = (alias: string) =>
+  sql.raw(`${alias}.employment_type, ${alias}.hire_date, ${alias}.weekly_hours::float8 as weekly_hours,
+    ${alias}.employee_number`);
+
+/** `pop`: the base rows with the attribute groups asked for, on the row's reference date. */
+function decorated(kind: PopulationKind, input: PopulationInput, attributes: Attributes): SQL {
+  const has = (attribute: Attribute) => attributes.has(attribute);
+  const sensitive = kind === "disability" && has("sensitive");
+  const columns: SQL[] = [sql`b.*`];
+  const joins: SQL[] = [];
+  if (has("person")) {
+    // full years, from the day's and the birth date's fields (timestamps without a time zone)
+    columns.push(sql`p.gender, p.birth_date,
+      date_part('year', age(b.ref_date::timestamp, p.birth_date::timestamp))::int as age`);
+    joins.push(sql`join persons p on p.id = b.person_id`);
+  }
+  // the disability base carries the employment's columns already
+  const em = kind === "disability" ? sql.raw("b") : sql.raw("e");
+  if ((has("employment") || sensitive) && kind !== "disability") {
+    columns.push(EMPLOYMENT_COLUMNS("e"));
+    joins.push(sql`join employments e on e.id = b.employment_id`);
+  }
+  if (has("grade")) {
+    columns.push(sql`g.id as grade_id, g.code as grade_code, g.name_ja as grade_name_ja, g.name_en as grade_name_en,
+      g.rank as grade_rank, coalesce(g.is_manager_level, false) as is_manager, coalesce(g.is_executive, false) as is_executive`);
+    joins.push(sql`left join assignments a on a.employment_id = b.employment_id and a.kind = 'primary' and a.during @> b.ref_date
+      left join grades g on g.id = a.grade_id`);
+  } else if (has("level")) {
+    columns.push(
+      sql`coalesce(ml.is_manager_level, false) as is_manager, coalesce(ml.is_executive, false) as is_executive`,
+    );
+    joins.push(sql`left join (
+        select a.employment_id, a.during, g.is_manager_level, g.is_executive
+        from assignments a join grades g on g.id = a.grade_id and (g.is_manager_level or g.is_executive)
+        where a.kind = 'primary'
+      ) ml on ml.employment_id = b.employment_id and ml.during @> b.ref_date`);
+  }
+  if (has("company")) {
+    columns.push(
+      sql`c.code as company_code, c.name_ja as company_name_ja, c.name_en as company_name_en, c.country`,
+    );
+    joins.push(sql`join companies c on c.id = b.company_id`);
+  }
+  if (kind === "stock" && has("tenure")) {
+    columns.push(sql`((b.ref_date - coalesce(t.start_date, b.hired_on))::float8 / 365.25) as tenure_years`);
+    joins.push(sql`left join tenure t on t.employment_id = b.employment_id`);
+  }
+  if (kind === "stock" && has("trained")) {
+    columns.push(TRAINED);
+    joins.push(traineesJoin(input));
+  }
+  if (sensitive) {
+    columns.push(sql`s.disability_category, s.disability_severe,
+      (${em}.employment_type <> 'executive_officer'
+        and (${em}.employment_type <> 'temporary' or ${em}.hire_date < (b.ref_date - interval '1 year')::date)) as regular_worker`);
+    joins.push(sql`left join person_sensitive s on s.person_id = b.person_id`);
+  } else if (has("sensitive")) {
+    // only the disability population reads the sensitive records; the others list the columns empty
+    columns.push(
+      sql`null::text as disability_category, null::boolean as disability_severe, null::boolean as regular_worker`,
+    );
+  }
+  const derived: SQL[] = [sql`d.*`];
+  if (has("person")) {
+    derived.push(sql`case when d.age is null then 'unknown' when d.age < 30 then 'under_30' when d.age <= 50 then '30_to_50'
+      else 'over_50' end as age_group`);
+  }
+  if (has("grade") || has("level")) {
+    derived.push(
+      sql`case when d.is_executive then 'executive' when d.is_manager then 'manager' else 'non_manager' end as manager_level`,
+    );
+  }
+  return sql`decorated as (
+    select ${sql.join(columns, sql`, `)}
     from base b
-    join persons p on p.id = b.person_id
-    join employments e on e.id = b.employment_id
-    join companies c on c.id = b.company_id
-    left join assignments a on a.employment_id = b.employment_id and a.kind = 'primary' and a.during @> b.ref_date
-    left join grades g on g.id = a.grade_id
-    ${tenureJoin}
-    ${sensitiveJoin}
+    ${sql.join(joins, sql` `)}
   ),
-  pop as (
-    select aged.*,
-           case when age is null then 'unknown' when age < 30 then 'under_30' when age <= 50 then '30_to_50'
-                else 'over_50' end as age_group,
-           case when is_executive then 'executive' when is_manager then 'manager' else 'non_manager' end as manager_level
-    from aged
-  )`;
+  pop as (select ${sql.join(derived, sql`, `)} from decorated d)`;
+}
+
+/** Whether the training populations must find each row's employment (see training-populations.ts). */
+function placing(input: PopulationInput, attributes: Attributes): boolean {
+  return (
+    input.orgUnitId !== null ||
+    attributes.has("employment") ||
+    attributes.has("grade") ||
+    attributes.has("level") ||
+    attributes.has("sensitive")
+  );
 }
 
 /**
- * The `WITH RECURSIVE ...` list ending in `pop` for one population. `lean`: `pop` is the base rows alone
- * (person, employment, company, day, kind, reason and, for training, days and hours) without the attributes —
- * with the company's code, names and country — for totals, or company and country breakdowns, whose conditions
- * read only those columns (the decoration's inner joins never drop a row: every employment has its person and
- * company, so the counts are the same, at a fraction of the cost). `tenure`: compute continuous service (stock;
- * a recursive walk over moves between companies, only when a figure averages it).
+ * The `WITH RECURSIVE ...` list ending in `pop` for one population, its rows decorated with `attributes`
+ * (the decoration's inner joins never drop a row: every employment has its person and company, so the counts
+ * are the same whatever is asked for). Tenure (stock) is a recursive walk over moves between companies, made
+ * only when asked for. `sumsOnly`: the caller reads only sums over the rows, never counts them (see
+ * trainingBase).
  */
 export function populationCte(
   kind: PopulationKind,
   input: PopulationInput,
-  lean = false,
-  tenure = true,
+  attributes: Attributes,
+  options: { sumsOnly?: boolean } = {},
 ): SQL {
   const parts: SQL[] = [periodsCte(input.periods)];
-  if (input.orgUnitId !== null) {
-    const during =
-      kind === "stock"
-        ? sql`(select daterange(p_to, p_to, '[]') from per limit 1)`
-        : kind === "disability"
-          ? sql`(select daterange(p_dis, p_dis, '[]') from per limit 1)`
-          : sql`(select daterange(min(p_from), max(p_to), '[]') from per)`;
-    parts.push(unitsCte(input.orgUnitId, during));
-  }
-  const withTenure = kind === "stock" && !lean && tenure;
-  if (kind === "stock") parts.push(stockBase(input, "p_to"), ...(withTenure ? [tenureCte(input)] : []));
-  else if (kind === "disability") parts.push(disabilityBase(input));
+  if (input.orgUnitId !== null) parts.push(unitsCte(input.orgUnitId, kind));
+  if (kind === "stock") {
+    parts.push(stockBase(input));
+    if (attributes.has("tenure")) parts.push(tenureCte(input));
+    if (attributes.has("trained")) parts.push(traineesCte(input));
+  } else if (kind === "disability") parts.push(disabilityBase(input));
   else if (kind === "hires") parts.push(hiresBase(input));
-  else if (kind === "training") parts.push(trainingBase(input));
-  else if (kind === "mandatory") parts.push(mandatoryBase(input));
-  else if (kind === "ojt_trainers") parts.push(ojtTrainersBase(input));
+  else if (kind === "training") {
+    const records =
+      options.sumsOnly === true && input.orgUnitId === null && [...attributes].every((a) => a === "company");
+    parts.push(trainingBase(input, placing(input, attributes), records));
+  } else if (kind === "mandatory") parts.push(mandatoryBase(input, placing(input, attributes)));
+  else if (kind === "ojt_trainers") parts.push(ojtTrainersBase(input, placing(input, attributes)));
   else parts.push(leaversBase(input, kind === "retirees"));
-  parts.push(
-    lean
-      ? sql`pop as (select b.*, c.code as company_code, c.name_ja as company_name_ja, c.name_en as company_name_en,
-                           c.country
-                    from base b join companies c on c.id = b.company_id)`
-      : decorated(kind, input, withTenure),
-  );
+  parts.push(decorated(kind, input, attributes));
   return sql`with recursive ${sql.join(parts, sql`, `)}`;
 }

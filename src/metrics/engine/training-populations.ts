@@ -23,11 +23,32 @@ import { type SQL, sql } from "drizzle-orm";
 import { inUnits, type PopulationInput } from "./populations";
 
 /**
+ * Row `alias` has an employment of its person at its company: a hash of the employments, never a lookup per
+ * row. Compared as written, the planner either probes the gist index of employments_number_one_person with
+ * person_id alone for every row (it reads the whole index each time: seconds for one company's year) or, with
+ * `=` on the company tying employments to the periods, reads each person's records again. The person is
+ * compared as int8 (no index can take it) and the company with IS NOT DISTINCT FROM (the same for these
+ * non-null columns).
+ */
+const HAS_EMPLOYMENT = (alias: string) =>
+  `exists (select 1 from employments e where e.person_id::int8 = ${alias}.person_id::int8
+                                          and e.company_id is not distinct from ${alias}.company_id)`;
+
+/**
  * `<name>`: the rows of CTE `source` with `em_id`, the person's employment at the row's company on the row's
  * `day` (or, failing one, the latest hired there), as one set-based join: probing row by row, the planner takes
- * the gist index of employments_number_one_person and spends seconds at 20,000 employees.
+ * the gist index of employments_number_one_person and spends seconds at 20,000 employees. Rows whose person has
+ * no employment at the company are dropped. Without `placing` (nothing reads the employment: no org unit, no
+ * employment, grade or level attribute) the rows are only checked to have one, with `em_id` null.
  */
-function placed(name: string, source: string, key: string, day: string): SQL {
+function placed(name: string, source: string, key: string, day: string, placing: boolean): SQL {
+  if (!placing) {
+    return sql.raw(`${name} as (
+      select x.*, null::int as em_id
+      from ${source} x
+      where ${HAS_EMPLOYMENT("x")}
+    )`);
+  }
   return sql.raw(`${name} as (
     select distinct on (${key}) x.*, e.id as em_id
     from ${source} x
@@ -37,68 +58,99 @@ function placed(name: string, source: string, key: string, day: string): SQL {
   )`);
 }
 
-export function trainingBase(input: PopulationInput): SQL {
+/**
+ * The training population. `records`: the caller only sums days and hours over the rows, in total or by
+ * company, without an org unit: the rows are then the records themselves (the sums are the same, without
+ * grouping every person's records first).
+ */
+export function trainingBase(input: PopulationInput, placing: boolean, records: boolean): SQL {
+  if (records) {
+    return sql`base as (
+      select per.slot, t.person_id, null::int as employment_id, t.company_id, t.completed_on as ref_date,
+             'training'::text as kind, null::text as reason, null::int as other_company_id, t.days, t.hours,
+             1 as completions
+      from per
+      join training_records t on t.company_id = per.company_id and t.completed_on between per.p_from and per.p_to
+      where ${sql.raw(HAS_EMPLOYMENT("t"))}
+    )`;
+  }
   return sql`summed as (
-    select t.person_id, t.company_id, max(t.completed_on) as ref_date, sum(t.days)::float8 as days,
+    select per.slot, t.person_id, t.company_id, max(t.completed_on) as ref_date, sum(t.days)::float8 as days,
            sum(t.hours)::float8 as hours, count(*)::int as completions
     from per
     join training_records t on t.company_id = per.company_id and t.completed_on between per.p_from and per.p_to
-    group by t.person_id, t.company_id
+    group by t.person_id, t.company_id, per.slot
   ),
-  ${placed("summed_at", "summed", "x.person_id, x.company_id", "ref_date")},
+  ${placed("summed_at", "summed", "x.person_id, x.company_id, x.slot", "ref_date", placing)},
   base as (
-    select s.person_id, s.em_id as employment_id, s.company_id, s.ref_date, 'training'::text as kind,
+    select s.slot, s.person_id, s.em_id as employment_id, s.company_id, s.ref_date, 'training'::text as kind,
            null::text as reason, null::int as other_company_id, s.days, s.hours, s.completions
     from summed_at s
-    where ${inUnits(input, sql`s.ref_date`, sql`s.em_id`)}
+    where ${inUnits(input, sql`s.ref_date`, sql`s.em_id`, sql`s.slot`)}
   )`;
 }
 
-export function mandatoryBase(input: PopulationInput): SQL {
+export function mandatoryBase(input: PopulationInput, placing: boolean): SQL {
   return sql`due as (
-    select n.id, n.person_id, n.company_id, n.due_on, n.status,
+    select per.slot, n.id, n.person_id, n.company_id, n.due_on, n.status,
            (select min(t.completed_on) from training_records t where t.enrolment_id = n.id) as completed_on
     from per
     join enrolments n on n.company_id = per.company_id and n.due_on between per.p_from and per.p_to
   ),
-  ${placed("due_at", "due", "x.id", "due_on")},
+  ${placed("due_at", "due", "x.id, x.slot", "due_on", placing)},
   base as (
-    select n.person_id, n.em_id as employment_id, n.company_id, n.due_on as ref_date,
+    select n.slot, n.person_id, n.em_id as employment_id, n.company_id, n.due_on as ref_date,
            case when n.status in ('cancelled', 'rejected') then n.status
                 when n.completed_on is null then 'open'
                 when n.completed_on <= n.due_on then 'on_time'
                 else 'late' end as kind,
            null::text as reason, null::int as other_company_id, n.id as enrolment_id
     from due_at n
-    where ${inUnits(input, sql`n.due_on`, sql`n.em_id`)}
+    where ${inUnits(input, sql`n.due_on`, sql`n.em_id`, sql`n.slot`)}
   )`;
 }
 
-export function ojtTrainersBase(input: PopulationInput): SQL {
+export function ojtTrainersBase(input: PopulationInput, placing: boolean): SQL {
   const once = input.perCompany ? sql`t.person_id, t.company_id` : sql`t.person_id`;
   return sql`firsts as (
-    select distinct on (${once}) t.person_id, t.company_id, t.completed_on, per.p_from
+    select distinct on (${once}, per.slot) per.slot, t.person_id, t.company_id, t.completed_on, per.p_from
     from per
     join training_records t on t.company_id = per.company_id and t.completed_on <= per.p_to
     join courses c on c.id = t.course_id and c.kind = 'ojt_trainer'
-    order by ${once}, t.completed_on, t.id
+    order by ${once}, per.slot, t.completed_on, t.id
   ),
-  ${placed("firsts_at", "firsts", "x.person_id, x.company_id", "completed_on")},
+  ${placed("firsts_at", "firsts", "x.person_id, x.company_id, x.slot", "completed_on", placing)},
   base as (
-    select f.person_id, f.em_id as employment_id, f.company_id, f.completed_on as ref_date,
+    select f.slot, f.person_id, f.em_id as employment_id, f.company_id, f.completed_on as ref_date,
            case when f.completed_on >= f.p_from then 'in_year' else 'earlier' end as kind,
            null::text as reason, null::int as other_company_id
     from firsts_at f
-    where ${inUnits(input, sql`f.completed_on`, sql`f.em_id`)}
+    where ${inUnits(input, sql`f.completed_on`, sql`f.em_id`, sql`f.slot`)}
   )`;
 }
 
-/** `trained` on a stock row `b`: training completed in the period at a company of the scope (or at its own company). */
-export function trainedColumn(input: PopulationInput): SQL {
-  const company = input.perCompany ? sql`and tp.company_id = b.company_id` : sql``;
-  return sql`exists (
-    select 1 from per tp join training_records tr on tr.company_id = tp.company_id
-      and tr.completed_on between tp.p_from and tp.p_to
-    where tr.person_id = b.person_id ${company}
-  ) as trained`;
+/**
+ * `trainees(person_id[, company_id], slots)`: the people who completed training at a company of the scope (side
+ * by side: per company) in a slot's period, with a bit for each such slot: a stock row is `trained` when it
+ * finds its slot's bit here. One set-based pass over the periods' records, grouped by person only (a fifth of
+ * the groups of a five-year report), not a lookup per employee; a query that does not read `trained` drops
+ * the join (the rows are unique on its keys).
+ */
+export function traineesCte(input: PopulationInput): SQL {
+  const company = input.perCompany ? sql`, t.company_id` : sql``;
+  return sql`trainees as (
+    select t.person_id ${company}, bit_or(1 << per.slot) as slots
+    from per
+    join training_records t on t.company_id = per.company_id and t.completed_on between per.p_from and per.p_to
+    group by t.person_id ${company}
+  )`;
 }
+
+/** The join that gives a stock row `b` its `trained` column (see traineesCte). */
+export function traineesJoin(input: PopulationInput): SQL {
+  const company = input.perCompany ? sql`and tn.company_id = b.company_id` : sql``;
+  return sql`left join trainees tn on tn.person_id = b.person_id ${company}`;
+}
+
+/** The `trained` column of a stock row `b` joined to its trainees row `tn`. */
+export const TRAINED = sql`coalesce((tn.slots >> b.slot) & 1 = 1, false) as trained`;

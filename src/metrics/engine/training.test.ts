@@ -24,7 +24,7 @@ import { courses, enrolments, trainingRecords } from "../../modules/learning/lea
 import type { Dimension, FigureResult, MetricId, PeriodSpec, ScopeSpec } from "../../shared/metrics-api";
 import { FixtureBuilder } from "../test-support";
 import { drillDown } from "./drilldown";
-import { computeMetric, computeMetrics } from "./engine";
+import { computeMetric, computeMetricSlots, computeMetrics } from "./engine";
 import { resolveScope } from "./scope";
 
 const FY2025: PeriodSpec = { kind: "fiscalYear", year: 2025 };
@@ -184,6 +184,85 @@ describe.each(TEST_ENGINES)("training figures on %s", (engine) => {
     expect(figures.get("ojt_trainers_total")!.value).toBe(2);
     expect((await figure("ojt_trainers_trained", group)).value).toBe(2);
     expect((await figure("ojt_trainers_total", group)).value).toBe(3);
+  });
+
+  it("gives several fiscal years at once as each year alone", async () => {
+    const metrics: MetricId[] = [
+      "training_days_per_employee",
+      "training_hours_per_employee",
+      "training_participation_rate",
+      "mandatory_training_completion_rate",
+      "ojt_trainers_trained",
+      "ojt_trainers_total",
+    ];
+    const periods: PeriodSpec[] = [
+      { kind: "fiscalYear", year: 2024 },
+      FY2025,
+      { kind: "fiscalYear", year: 2026 },
+      { kind: "asOf", date: "2025-12-31" },
+    ];
+    const cases: [ScopeSpec, Dimension | null, boolean][] = [
+      [group, null, false],
+      [group, "gender", false],
+      [group, "company", true],
+      [company(ids.ta), null, false],
+      [company(ids.ta), "employmentType", false],
+    ];
+    for (const [spec, dimension, perCompany] of cases) {
+      const scope = await resolveScope(database.db, spec);
+      const together = await computeMetricSlots(database.db, metrics, {
+        scope,
+        periods,
+        dimension,
+        perCompany,
+      });
+      for (const [i, period] of periods.entries()) {
+        expect(together[i]).toEqual(
+          await computeMetrics(database.db, metrics, { scope, period, dimension, perCompany }),
+        );
+      }
+    }
+    // the totals of FY2025 are those checked above
+    const [, fy2025] = await computeMetricSlots(database.db, metrics, {
+      scope: await resolveScope(database.db, group),
+      periods,
+      dimension: null,
+    });
+    expect(fy2025!.get("training_days_per_employee")!.value).toBe(2.2);
+    expect(fy2025!.get("ojt_trainers_trained")!.value).toBe(2);
+  });
+
+  it("does not count records of a person with no employment at the company", async () => {
+    const [course] = await database.db.select({ id: courses.id }).from(courses).where(sql`code = 'T-L1'`);
+    const [stray] = await database.db
+      .insert(trainingRecords)
+      .values({
+        personId: ids.p[4]!,
+        companyId: ids.ta,
+        courseId: course!.id,
+        completedOn: "2025-07-01",
+        days: 5,
+        hours: 35,
+        source: "demo",
+      })
+      .returning({ id: trainingRecords.id });
+    try {
+      // P5 works for TB only: TA's figures are those above, in total and by company
+      expect(triple(await figure("training_days_per_employee", company(ids.ta)))).toEqual([1.9, 5.75, 3]);
+      expect(triple(await figure("training_days_per_employee", group))).toEqual([2.2, 8.75, 4]);
+      const side = await computeMetrics(database.db, ["training_days_per_employee"], {
+        scope: await resolveScope(database.db, group),
+        period: FY2025,
+        dimension: "company",
+        perCompany: true,
+      });
+      expect(side.get("training_days_per_employee")!.breakdown!.map((r) => [r.key, r.numerator])).toEqual([
+        [String(ids.ta), 5.75],
+        [String(ids.tb), 3],
+      ]);
+    } finally {
+      await database.db.delete(trainingRecords).where(sql`id = ${stray!.id}`);
+    }
   });
 
   it("lists the people whose training is counted (drill-down)", async () => {

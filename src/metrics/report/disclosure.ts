@@ -17,9 +17,11 @@ import type {
   ScopeSpec,
 } from "../../shared/metrics-api";
 import { definitionOf } from "../definitions";
-import { computeMetrics, presentPeriod } from "../engine/engine";
+import type { DisabilityResult } from "../engine/disability";
+import { computeMetricSlots, computeMetrics, presentPeriod } from "../engine/engine";
 import type { EngineFigure } from "../engine/figures";
 import { presentScope, resolveScope, type ScopeContext } from "../engine/scope";
+import { sideBySide } from "../engine/side-by-side";
 
 export type ReportScope = { kind: "group" } | { kind: "company"; companyId: number };
 
@@ -169,27 +171,63 @@ const REASON_LABELS: Record<string, { ja: string; en: string }> = {
 
 const fyLabel = (year: number) => ({ ja: `${year}年度`, en: `FY${year}` });
 
-async function trendTables(
+/** The figures behind the report's tables: every population queried once per report, the queries side by side. */
+interface ReportFigures {
+  /** The trend metrics of each fiscal year, in the order of the years. */
+  trends: Map<MetricId, EngineFigure>[];
+  /** Leavers by reason in the report's year. */
+  reasons: EngineFigure;
+  /** Each company's own figures in the report's year (group reports). */
+  companies: Map<MetricId, EngineFigure> | null;
+}
+
+async function reportFigures(
   db: Db,
   scope: ScopeContext,
   years: number[],
   isCompany: boolean,
-): Promise<ReportTable[]> {
+): Promise<ReportFigures> {
   const metrics = TRENDS.flatMap((t) => [...t.metrics, ...(isCompany ? (t.companyOnly ?? []) : [])]);
-  const perYear = new Map<number, Map<MetricId, EngineFigure>>();
-  // the years are independent: on a PostgreSQL pool they run side by side (PGlite serialises them anyway)
-  const computed = await Promise.all(
-    years.map((year) =>
-      computeMetrics(db, metrics, { scope, period: { kind: "fiscalYear", year }, dimension: null }),
-    ),
-  );
-  years.forEach((year, i) => {
-    perYear.set(year, computed[i]!);
-  });
+  const period = { kind: "fiscalYear" as const, year: years.at(-1)! };
+  const figures: Partial<ReportFigures> = { companies: null };
+  await sideBySide(db, [
+    async () => {
+      figures.trends = await computeMetricSlots(db, metrics, {
+        scope,
+        periods: years.map((year) => ({ kind: "fiscalYear", year })),
+        dimension: null,
+      });
+    },
+    async () => {
+      figures.reasons = (await computeMetrics(db, ["leavers"], { scope, period, dimension: "reason" })).get(
+        "leavers",
+      )!;
+    },
+    async () => {
+      if (isCompany) return;
+      // Each company's own figures (as its company scope would give them), not the group's split by company;
+      // the disability units are the trend's of the same year.
+      figures.companies = await computeMetrics(db, COMPANY_COLUMNS, {
+        scope,
+        period,
+        dimension: "company",
+        perCompany: true,
+      });
+    },
+  ]);
+  return figures as ReportFigures;
+}
+
+function trendTables(
+  scope: ScopeContext,
+  years: number[],
+  isCompany: boolean,
+  perYear: Map<MetricId, EngineFigure>[],
+): ReportTable[] {
   return TRENDS.map((trend) => {
     const columns = [...trend.metrics, ...(isCompany ? (trend.companyOnly ?? []) : [])];
-    const rows: ReportRow[] = years.map((year) => {
-      const figures = perYear.get(year)!;
+    const rows: ReportRow[] = years.map((year, i) => {
+      const figures = perYear[i]!;
       const target: CellTarget = { scope: scope.spec, fiscalYear: year };
       const cells =
         trend.id === "disability"
@@ -201,13 +239,8 @@ async function trendTables(
   });
 }
 
-async function leaverReasons(db: Db, scope: ScopeContext, year: number): Promise<ReportTable> {
-  const figures = await computeMetrics(db, ["leavers"], {
-    scope,
-    period: { kind: "fiscalYear", year },
-    dimension: "reason",
-  });
-  const rows = (figures.get("leavers")!.breakdown ?? [])
+function leaverReasons(scope: ScopeContext, year: number, leavers: EngineFigure): ReportTable {
+  const rows = (leavers.breakdown ?? [])
     // A move within the group is never a leaver: its reason row would always read 0.
     .filter((row) => row.key !== "none" && row.key !== "transfer_within_group")
     .map((row) => ({
@@ -225,15 +258,12 @@ async function leaverReasons(db: Db, scope: ScopeContext, year: number): Promise
   return { id: "leaver_reasons", rowKind: "reason", columns: [column("leavers")], rows };
 }
 
-async function companyTables(db: Db, scope: ScopeContext, year: number): Promise<ReportTable[]> {
-  const period = { kind: "fiscalYear" as const, year };
-  // Each company's own figures (as its company scope would give them), not the group's split by company.
-  const figures = await computeMetrics(db, [...COMPANY_COLUMNS, "disability_employment_rate"], {
-    scope,
-    period,
-    dimension: "company",
-    perCompany: true,
-  });
+function companyTables(
+  scope: ScopeContext,
+  year: number,
+  figures: Map<MetricId, EngineFigure>,
+  disability: DisabilityResult,
+): ReportTable[] {
   // The parent first, then domestic subsidiaries, then overseas affiliates, each by code.
   const rank = (c: (typeof scope.companies)[number]) =>
     c.parentCompanyId === null ? 0 : c.isDomestic ? 1 : 2;
@@ -256,7 +286,6 @@ async function companyTables(db: Db, scope: ScopeContext, year: number): Promise
       }),
     };
   });
-  const disability = figures.get("disability_employment_rate")!.disability!;
   const units: ReportRow[] = [disability.headline, ...disability.units]
     .filter((unit) => unit.kind !== "company" || unit.status !== "not_applicable")
     .map((unit) => {
@@ -290,11 +319,17 @@ export async function buildDisclosureReport(
   const scope = await resolveScope(db, reportScope);
   const years = Array.from({ length: TREND_YEARS }, (_, i) => fiscalYear - TREND_YEARS + 1 + i);
   const isCompany = reportScope.kind === "company";
-  const [trends, reasons, companies] = await Promise.all([
-    trendTables(db, scope, years, isCompany),
-    leaverReasons(db, scope, fiscalYear),
-    isCompany ? Promise.resolve([]) : companyTables(db, scope, fiscalYear),
-  ]);
+  const figures = await reportFigures(db, scope, years, isCompany);
+  const trends = trendTables(scope, years, isCompany, figures.trends);
+  const reasons = leaverReasons(scope, fiscalYear, figures.reasons);
+  const companies = figures.companies
+    ? companyTables(
+        scope,
+        fiscalYear,
+        figures.companies,
+        figures.trends.at(-1)!.get("disability_employment_rate")!.disability!,
+      )
+    : [];
   const tables = [...trends, reasons, ...companies];
   const order = (id: ReportTableId) =>
     [

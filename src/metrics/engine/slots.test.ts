@@ -1,0 +1,84 @@
+/**
+ * Several periods in one query (a report's five fiscal years) give each period's figures exactly as it alone
+ * would: a person once per period, links and exclusions within the period, org unit trees of the period.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../../test/support/db";
+import { TEST_ENGINES } from "../../../test/support/engines";
+import {
+  DIMENSIONS,
+  type Dimension,
+  METRIC_IDS,
+  type PeriodSpec,
+  type ScopeSpec,
+} from "../../shared/metrics-api";
+import { definitionOf } from "../definitions";
+import { seedWorkforceScenario, type WorkforceScenario } from "../test-scenario";
+import { computeMetricSlots, computeMetrics } from "./engine";
+import { resolveScope } from "./scope";
+
+const PERIODS: PeriodSpec[] = [
+  { kind: "fiscalYear", year: 2021 },
+  { kind: "fiscalYear", year: 2024 },
+  { kind: "fiscalYear", year: 2025 },
+  { kind: "asOf", date: "2025-12-31" },
+  { kind: "fiscalYear", year: 2026 },
+];
+
+describe.each(TEST_ENGINES)("figures over several periods at once on %s", (engine) => {
+  let database: TestDatabase;
+  let s: WorkforceScenario;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+    s = await seedWorkforceScenario(database.db);
+  });
+  afterAll(async () => {
+    await database?.destroy();
+  });
+
+  async function expectEachPeriodAlone(spec: ScopeSpec, dimension: Dimension | null, perCompany = false) {
+    const scope = await resolveScope(database.db, spec);
+    const metrics = METRIC_IDS.filter(
+      (m) => dimension === null || definitionOf(m).dimensions.includes(dimension),
+    );
+    const together = await computeMetricSlots(database.db, metrics, {
+      scope,
+      periods: PERIODS,
+      dimension,
+      perCompany,
+    });
+    expect(together).toHaveLength(PERIODS.length);
+    for (const [i, period] of PERIODS.entries()) {
+      const alone = await computeMetrics(database.db, metrics, { scope, period, dimension, perCompany });
+      expect(together[i], `${JSON.stringify(spec)} ${JSON.stringify(period)} by ${dimension}`).toEqual(alone);
+    }
+  }
+
+  it("for the group, in total and by every dimension", async () => {
+    for (const dimension of [null, ...DIMENSIONS]) await expectEachPeriodAlone({ kind: "group" }, dimension);
+  });
+
+  it("for a company, an org unit and the companies side by side", async () => {
+    await expectEachPeriodAlone({ kind: "company", companyId: s.companies.hq }, null);
+    await expectEachPeriodAlone({ kind: "company", companyId: s.companies.sub }, "gender");
+    await expectEachPeriodAlone({ kind: "orgUnit", orgUnitId: s.units.dev }, null);
+    await expectEachPeriodAlone({ kind: "orgUnit", orgUnitId: s.units.root }, "managerLevel");
+    await expectEachPeriodAlone({ kind: "group" }, "company", true);
+  });
+
+  it("keeps the periods apart: the same people counted in each year they are employed", async () => {
+    const scope = await resolveScope(database.db, { kind: "group" });
+    const [fy2024, fy2025] = await computeMetricSlots(database.db, ["headcount", "leavers", "hires"], {
+      scope,
+      periods: [
+        { kind: "fiscalYear", year: 2024 },
+        { kind: "fiscalYear", year: 2025 },
+      ],
+      dimension: null,
+    });
+    expect(fy2025!.get("headcount")!.value).toBe(9);
+    expect(fy2025!.get("leavers")!.value).toBe(4);
+    expect(fy2024!.get("headcount")!.value).not.toBe(fy2025!.get("headcount")!.value);
+  });
+});

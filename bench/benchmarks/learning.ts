@@ -1,21 +1,29 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../src/db/client";
 import { queryRows } from "../../src/db/query";
+import { computeMetrics } from "../../src/metrics/engine/engine";
+import { resolveScope } from "../../src/metrics/engine/scope";
 import { SYSTEM_ACTOR } from "../../src/modules/access/actor";
 import { personSkills } from "../../src/modules/skills/gaps.service";
-import { summarize, timeRepeated } from "../lib/stats";
-import type { Benchmark } from "../lib/types";
+import { type Sample, summarize, timeRepeated } from "../lib/stats";
+import type { Benchmark, Engine, Row } from "../lib/types";
+import { trainingDaysPerCompanySql } from "./disclosure";
 
 /**
  * Training records per employee the bench tops the demo group up to: ≈ 12 million at the large scale
  * (≈ 120,000 employees, ten years). The demo itself writes fewer (≈ 5–6 training days, a handful of records per
  * employee and year); generating 12 million through the demo generator would take far too long on two cores,
- * so the bench adds the rest with one set-based INSERT ... SELECT (spread over the demo's people, courses and
- * ten years), then ANALYZE on PostgreSQL.
+ * so the bench adds the rest on its copy with one set-based INSERT ... SELECT (spread over the demo's people,
+ * courses and ten years; on PostgreSQL without the foreign-key checks, the ids being the demo's own), then
+ * VACUUM ANALYZE on PostgreSQL, standing in for autovacuum. The rows' note says how many it added.
  */
 export const RECORDS_PER_EMPLOYEE = 100;
 
-async function topUpTrainingRecords(db: Db, asOf: string): Promise<{ before: number; after: number }> {
+async function topUpTrainingRecords(
+  db: Db,
+  asOf: string,
+  engine: Engine,
+): Promise<{ before: number; after: number }> {
   const [counts] = await queryRows<{ records: number; employees: number }>(
     db,
     sql`select (select count(*) from training_records)::int as records,
@@ -26,8 +34,10 @@ async function topUpTrainingRecords(db: Db, asOf: string): Promise<{ before: num
   const missing = target - counts!.records;
   if (missing > 0) {
     // every employment gets ~missing/employments records on days within its employment (and the last ten
-    // years), of courses of its company or group-wide ones, counted with the course's days and hours
-    await db.execute(sql`
+    // years), of the demo's courses in turn, counted with the course's days and hours. The rows reference the
+    // demo's own employments and courses: on the PostgreSQL copy the foreign-key checks (three lookups a row)
+    // are skipped for this one statement, which otherwise take most of the time of millions of inserts.
+    const insert = sql`
       with e as (
         select e.person_id, e.company_id, greatest(e.hire_date, ${asOf}::date - 3650) as first_day,
                least(coalesce(e.termination_date, ${asOf}::date), ${asOf}::date) as last_day,
@@ -47,7 +57,11 @@ async function topUpTrainingRecords(db: Db, asOf: string): Promise<{ before: num
       from e cross join per cross join generate_series(1, per.k) as g
       join c on c.i = (g * 31 + e.n) % c.total
       where e.last_day >= e.first_day
-      limit ${missing}`);
+      limit ${missing}`;
+    await db.transaction(async (tx) => {
+      if (engine === "postgres") await tx.execute(sql`set local session_replication_role = replica`);
+      await tx.execute(insert);
+    });
   }
   const [after] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from training_records`);
   return { before: counts!.records, after: after!.n };
@@ -56,8 +70,9 @@ async function topUpTrainingRecords(db: Db, asOf: string): Promise<{ before: num
 /**
  * The anchor: one hand-written query for a person's gap view with course suggestions — the requirement lines
  * of their position on the day (position + grade beats position beats job category + grade), their current
- * level (latest confirmed assessment), and for every gap the active courses in their audience that raise the
- * level, those reaching the required level first, at most three, with the next open session.
+ * level (latest confirmed assessment, as person_skill_levels keeps it), and for every gap the active courses in
+ * their audience that raise the level, those reaching the required level first, at most three, with the next
+ * open session.
  */
 export function gapViewSql(db: Db, personId: number, asOf: string) {
   return queryRows<{ skillId: number; required: number; current: number | null; courseId: number | null }>(
@@ -88,11 +103,10 @@ export function gapViewSql(db: Db, personId: number, asOf: string) {
                    case when r.position_id is not null and r.grade_id is not null then 3
                         when r.position_id is not null then 2 else 1 end desc
         ), cur as (
-          select distinct on (s.skill_id) s.skill_id, s.level
-          from skill_assessments s
-          where s.person_id = ${personId} and s.skill_id in (select skill_id from req)
-            and s.assessed_on <= ${asOf}::date and s.source <> 'self'
-          order by s.skill_id, s.assessed_on desc, s.id desc
+          select p.skill_id, p.confirmed_level as level
+          from person_skill_levels p
+          where p.person_id = ${personId} and p.skill_id in (select skill_id from req)
+            and p.confirmed_on <= ${asOf}::date
         ), gaps as (
           select req.skill_id, req.required_level, cur.level from req left join cur using (skill_id)
         ), usable as (
@@ -125,20 +139,30 @@ export function gapViewSql(db: Db, personId: number, asOf: string) {
   );
 }
 
-const p95 = (values: number[]) => {
+function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? 0;
-};
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+const point = (value: number, runs: number): Sample => ({ median: value, min: value, max: value, runs });
+
+const same = (a: number | null, b: number | null) =>
+  a === null || b === null ? a === b : Math.abs(a - b) < 0.051;
 
 /**
- * A person's gap view with course suggestions (`GET /api/people/:id/skills`, the service call) on the demo group
- * topped up to ≈ 100 training records per employee, beside one hand-written query for the same result.
- * Goal: under 50 ms p95 at the large scale on the PostgreSQL server.
+ * On the demo group topped up to ≈ 100 training records per employee (≈ 12 million at the large scale):
+ *
+ * - training days per employee of every company side by side for the last completed fiscal year (the metrics
+ *   engine, as the training report and the disclosure report compute it) beside one hand-written query for the
+ *   same numbers (checked to match). Goal: under 1 s at the large scale on the PostgreSQL server;
+ * - a person's gap view with course suggestions (`GET /api/people/:id/skills`, the service call), each of the
+ *   sampled people in turn, p50 and p95, beside one hand-written query for the same result (checked to match).
+ *   Goal: under 50 ms p95 at the large scale on the PostgreSQL server.
  */
 export const learningBenchmark: Benchmark = {
   name: "learning",
   summary:
-    "a person's skill gaps with course suggestions (service) beside one hand-written SQL query, with ≈100 training records per employee",
+    "training days per employee of every company (engine) and a person's skill gaps with course suggestions (service), each beside hand-written SQL, with ≈100 training records per employee",
   scope: "per-engine",
   async run(ctx) {
     const dataset = await ctx.dataset(ctx.engine);
@@ -147,12 +171,62 @@ export const learningBenchmark: Benchmark = {
       const { db } = copy.database;
       const asOf = ctx.options.today;
       const started = Date.now();
-      const records = await topUpTrainingRecords(db, asOf);
-      if (ctx.engine === "postgres") await db.execute(sql`analyze`);
+      const records = await topUpTrainingRecords(db, asOf, ctx.engine);
+      // standing in for autovacuum after a bulk insert: statistics, and the visibility map for index-only scans
+      if (ctx.engine === "postgres") await db.execute(sql`vacuum analyze training_records`);
+      const added = records.after - records.before;
       ctx.log(
         `learning: training records ${records.before.toLocaleString("en")} → ${records.after.toLocaleString("en")} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       );
-      // people employed on the day whose position has a skill map, spread over the group
+      const rows: Row[] = [];
+      const topUpNote = added
+        ? `the demo had ${records.before.toLocaleString("en")} training records; the bench added ${added.toLocaleString("en")} set-based on its copy`
+        : `${records.after.toLocaleString("en")} training records (the demo's)`;
+
+      // training days per employee, every company, one fiscal year
+      const fy = Number(asOf.slice(0, 4)) - (Number(asOf.slice(5, 7)) >= 4 ? 1 : 2);
+      const scope = await resolveScope(db, { kind: "group" });
+      const request = {
+        scope,
+        period: { kind: "fiscalYear" as const, year: fy },
+        dimension: "company" as const,
+        perCompany: true,
+      };
+      const engineRows = (await computeMetrics(db, ["training_days_per_employee"], request))
+        .get("training_days_per_employee")!
+        .breakdown!.filter((r) => r.denominator !== null && r.denominator > 0);
+      const sqlRows = (await trainingDaysPerCompanySql(db, fy)).filter((r) => r.headcount > 0);
+      const differ = sqlRows.filter((r) => {
+        const e = engineRows.find((x) => x.key === String(r.companyId));
+        return !e || !same(e.numerator, r.days ?? 0) || e.denominator !== r.headcount;
+      }).length;
+      const [yearRecords] = await queryRows<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from training_records t join companies c on c.id = t.company_id
+            where t.completed_on between make_date(${fy}::int, c.fiscal_year_start_month, 1)
+                                     and make_date(${fy + 1}::int, c.fiscal_year_start_month, 1) - 1`,
+      );
+      const heavy = ctx.options.quick
+        ? { warmup: 0, minRuns: 1, maxRuns: 1, budgetMillis: 0 }
+        : { ...ctx.profile.calls, warmup: 1, minRuns: 3 };
+      const figure = await timeRepeated(async () => {
+        await computeMetrics(db, ["training_days_per_employee"], request);
+      }, heavy);
+      const anchor = await timeRepeated(async () => {
+        await trainingDaysPerCompanySql(db, fy);
+      }, heavy);
+      rows.push({
+        benchmark: `learning: training days per employee, every company (FY${fy})`,
+        engine: ctx.engine,
+        unit: "ms",
+        figure: summarize(figure),
+        anchor: { label: "hand-written SQL", sample: summarize(anchor) },
+        note: `goal < 1 s; ${sqlRows.length} companies, ${(yearRecords?.n ?? 0).toLocaleString("en")} records in the year; ${topUpNote}${
+          differ ? ` (${differ} companies differ from the SQL!)` : ""
+        }`,
+      });
+
+      // a person's gap view: people employed on the day whose position has a skill map, spread over the group
       const people = (
         await queryRows<{ personId: number }>(
           db,
@@ -160,47 +234,58 @@ export const learningBenchmark: Benchmark = {
               from assignments a
               where a.kind = 'primary' and a.during @> ${asOf}::date and a.position_id is not null
                 and exists (select 1 from skill_requirements r where r.position_id = a.position_id and r.during @> ${asOf}::date)
-              order by a.person_id
-              limit 2000`,
+              order by a.person_id`,
         )
       )
-        .filter((_, i) => i % 40 === 0)
+        .filter((_, i, all) => i % Math.max(1, Math.floor(all.length / (ctx.options.quick ? 20 : 100))) === 0)
         .map((r) => r.personId);
       if (people.length === 0) throw new Error("no person with a skill map in the demo group");
       // the same result: per person, the gap lines and the suggested courses of both
       let mismatches = 0;
+      let lines = 0;
+      let suggestions = 0;
       for (const personId of people) {
         const view = await personSkills(db, SYSTEM_ACTOR, personId, { asOf });
-        const rows = await gapViewSql(db, personId, asOf);
+        const sqlView = await gapViewSql(db, personId, asOf);
         const fromService = view.lines
           .flatMap((l) => [`${l.skill.id}`, ...l.suggestedCourses.map((c) => `${l.skill.id}:${c.id}`)])
           .sort();
         const fromSql = [
-          ...new Set(rows.map((r) => `${r.skillId}`)),
-          ...rows.filter((r) => r.courseId !== null).map((r) => `${r.skillId}:${r.courseId}`),
+          ...new Set(sqlView.map((r) => `${r.skillId}`)),
+          ...sqlView.filter((r) => r.courseId !== null).map((r) => `${r.skillId}:${r.courseId}`),
         ].sort();
+        lines += view.lines.length;
+        suggestions += view.lines.reduce((n, l) => n + l.suggestedCourses.length, 0);
         if (fromService.join() !== fromSql.join()) mismatches++;
       }
-      let turn = 0;
-      const service = await timeRepeated(async () => {
-        await personSkills(db, SYSTEM_ACTOR, people[turn++ % people.length]!, { asOf });
-      }, ctx.profile.calls);
-      turn = 0;
-      const query = await timeRepeated(async () => {
-        await gapViewSql(db, people[turn++ % people.length]!, asOf);
-      }, ctx.profile.calls);
-      return [
-        {
-          benchmark: "learning gap view (service)",
+      // each person in turn, twice (once with --quick), after one warm-up pass
+      const passes = ctx.options.quick ? 1 : 2;
+      const service: number[] = [];
+      const query: number[] = [];
+      for (let pass = -1; pass < passes; pass++) {
+        for (const personId of people) {
+          let t0 = performance.now();
+          await personSkills(db, SYSTEM_ACTOR, personId, { asOf });
+          if (pass >= 0) service.push(performance.now() - t0);
+          t0 = performance.now();
+          await gapViewSql(db, personId, asOf);
+          if (pass >= 0) query.push(performance.now() - t0);
+        }
+      }
+      const gapNote = `goal < 50 ms p95; ${people.length} people × ${passes}, ${(lines / people.length).toFixed(1)} map lines and ${(suggestions / people.length).toFixed(1)} suggested courses per person${
+        mismatches ? ` (the SQL differs from the service for ${mismatches} of them!)` : ""
+      }`;
+      for (const p of [50, 95]) {
+        rows.push({
+          benchmark: `learning: gap view with suggestions p${p}`,
           engine: ctx.engine,
           unit: "ms",
-          figure: summarize(service),
-          anchor: { label: "hand-written SQL", sample: summarize(query) },
-          note: `p95 ${p95(service).toFixed(1)} ms (SQL ${p95(query).toFixed(1)} ms; goal < 50 ms); ${people.length} people, ${records.after.toLocaleString("en")} training records${
-            mismatches ? ` (the SQL differs from the service for ${mismatches} of them!)` : ""
-          }`,
-        },
-      ];
+          figure: point(percentile(service, p), service.length),
+          anchor: { label: "hand-written SQL", sample: point(percentile(query, p), query.length) },
+          ...(p === 50 ? { note: gapNote } : {}),
+        });
+      }
+      return rows;
     } finally {
       await copy.destroy();
     }

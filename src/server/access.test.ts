@@ -530,6 +530,20 @@ const CASES: Case[] = [
     otherwise: 403,
   },
   {
+    method: "GET",
+    route: "/api/skills/settings",
+    request: () => ({ url: "/api/skills/settings" }),
+    expect: { anonymous: 401, groupHr: 200 },
+    otherwise: 403,
+  },
+  {
+    method: "PUT",
+    route: "/api/skills/settings",
+    request: () => ({ url: "/api/skills/settings", payload: { certificationReminderDays: [90, 30] } }),
+    expect: { anonymous: 401, groupHr: 200 },
+    otherwise: 403,
+  },
+  {
     method: "POST",
     route: "/api/skills/load-onet",
     request: () => ({ url: "/api/skills/load-onet" }),

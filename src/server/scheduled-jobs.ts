@@ -1,6 +1,7 @@
 /**
- * The running server's periodic jobs: career-report reminders, certification-expiry reminders and, where SMTP is
- * configured, the e-mail outbox. Each job is idempotent (dedupe keys, `emailed_at`), so running at start and then
+ * The running server's periodic jobs: career-report reminders, certification-expiry reminders (at the group's lead
+ * times, read on every run from skill_settings, so a change by group HR applies from the next run) and, where SMTP
+ * is configured, the e-mail outbox. Each job is idempotent (dedupe keys, `emailed_at`), so running at start and then
  * every few hours is safe, and operators may also run them from cron with the CLI (`tekizai careers reminders`,
  * `tekizai learning reminders --deliver`, `tekizai notifications send-emails`). Due moves of confirmed applications
  * are completed by the postings routes' own job.

@@ -48,6 +48,30 @@ export const ZUpdateSkillScaleRequest = z
     path: ["levels"],
   });
 
+// ---------- group skill settings ----------
+
+/** Bounds of the certification-expiry reminder lead times (skill_settings.certification_reminder_days). */
+export const REMINDER_DAYS_BOUNDS = { minCount: 1, maxCount: 5, minDays: 1, maxDays: 366 } as const;
+
+/** The group's skill settings (group HR): the current-level rule and the certification reminder lead times. */
+export const ZSkillSettings = z.object({
+  currentLevelRule: z.enum(CURRENT_LEVEL_RULES),
+  /** Days before a certification expires that its holder, their manager and company HR are reminded, largest first. */
+  certificationReminderDays: z.array(z.number().int()),
+});
+export type SkillSettings = z.infer<typeof ZSkillSettings>;
+
+/** Either setting or both; the lead times are checked by the service (1–5 whole numbers of days, 1–366). */
+export const ZUpdateSkillSettingsRequest = z.object({
+  currentLevelRule: z.enum(CURRENT_LEVEL_RULES).optional(),
+  certificationReminderDays: z
+    .array(z.number({ error: "each lead time must be a number of days" }), {
+      error: "must be a list of 1 to 5 numbers of days, e.g. [90, 30]",
+    })
+    .optional(),
+});
+export type UpdateSkillSettingsRequest = z.infer<typeof ZUpdateSkillSettingsRequest>;
+
 // ---------- library ----------
 
 export const ZSkillCategory = z.object({

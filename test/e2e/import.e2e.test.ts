@@ -107,7 +107,10 @@ describe.skipIf(unavailable !== undefined)("imports in the browser (Chromium)", 
     expect(errors.length).toBeGreaterThanOrEqual(2);
     expect(errors.some((e) => e.includes("rank"))).toBe(true);
     expect(await page.getByTestId("import-count-rejected").innerText()).toContain("2");
-    expect(await page.getByTestId("import-errors-csv").getAttribute("href")).toMatch(/\/errors\.csv$/);
+    // the CSV download, like the screen, is in the reader's language
+    expect(await page.getByTestId("import-errors-csv").getAttribute("href")).toMatch(
+      /\/errors\.csv\?locale=en$/,
+    );
     await shot(page, "import-errors-en");
     await page.context().close();
   });
@@ -167,7 +170,18 @@ describe.skipIf(unavailable !== undefined)("imports in the browser (Chromium)", 
     await page.getByTestId("import-errors").waitFor();
     const overflow = await page.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth");
     expect(overflow).toBeLessThanOrEqual(1);
+    expect((await page.getByTestId("import-error").allInnerTexts()).join("\n")).toContain(
+      "rankが数値ではありません",
+    );
     await shot(page, "import-errors-phone-ja");
+    // the same errors read in English: rendered in the reader's language, not the importer's
+    await page.getByTestId("lang-switch").click();
+    await page.getByTestId("lang-en").click();
+    await page.getByTestId("import-error").filter({ hasText: "rank is not a number" }).waitFor();
+    await shot(page, "import-errors-phone-en");
+    await page.getByTestId("lang-switch").click();
+    await page.getByTestId("lang-ja").click();
+    await page.getByTestId("import-error").filter({ hasText: "rankが数値ではありません" }).waitFor();
     await page.getByTestId("import-tab-history").click();
     await page.getByTestId("import-history-row").first().waitFor();
     await shot(page, "import-history-phone-ja");

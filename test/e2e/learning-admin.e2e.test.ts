@@ -258,4 +258,48 @@ describe.skipIf(unavailable !== undefined)("learning administration in the brows
     await shot(phone, "learning-admin-expiring-phone-ja");
     await phone.context().close();
   });
+
+  it("lets group HR set the certification reminder lead times; the expiring list follows them", {
+    timeout: 180_000,
+  }, async () => {
+    const hr = await signedIn("group-hr@demo.tekizai.dev");
+    await hr.getByTestId("nav-skill-settings").click();
+    await hr.getByTestId("settings-lead").first().waitFor();
+    expect(await hr.getByTestId("settings-lead").count()).toBe(2);
+    // a lead time out of range is refused on the page, nothing is saved
+    await hr.getByTestId("settings-lead").nth(1).fill("400");
+    await hr.getByTestId("settings-save").click();
+    await hr.getByText("Enter a whole number of days from 1 to 366.").waitFor();
+    await shot(hr, "skill-settings-invalid-en-1280");
+    await hr.getByTestId("settings-lead").nth(1).fill("14");
+    await hr.getByTestId("settings-lead-add").click();
+    await hr.getByTestId("settings-lead").nth(2).fill("60");
+    await hr.getByTestId("settings-save").click();
+    await hr.getByTestId("settings-saved").waitFor();
+    expect(await hr.getByTestId("settings-preview").innerText()).toContain("90 / 60 / 14");
+    const saved = await get<{ certificationReminderDays: number[] }>(hr, "/api/skills/settings");
+    expect(saved.certificationReminderDays).toEqual([90, 60, 14]);
+    await shot(hr, "skill-settings-en-1280");
+    await hr.goto(`${server.url}/learning/certifications`);
+    await hr.getByTestId("expiring-settings-link").waitFor();
+    expect(await hr.getByText("90 / 60 / 14").count()).toBeGreaterThan(0);
+    await hr.context().close();
+
+    for (const locale of ["en", "ja"] as const) {
+      const phone = await signedIn("group-hr@demo.tekizai.dev", 375, locale);
+      await phone.goto(`${server.url}/skills/settings`);
+      await phone.getByTestId("settings-lead").first().waitFor();
+      expect(await overflow(phone)).toBeLessThanOrEqual(1);
+      await shot(phone, `skill-settings-${locale}-375`);
+      await phone.context().close();
+    }
+
+    // company HR do not get the screen
+    const company = await signedIn("company-hr@demo.tekizai.dev");
+    expect(await company.getByTestId("nav-skill-settings").count()).toBe(0);
+    await company.goto(`${server.url}/skills/settings`);
+    await company.getByText("Only group HR can see and change the skill settings.").waitFor();
+    expect((await company.request.get(`${server.url}/api/skills/settings`)).status()).toBe(403);
+    await company.context().close();
+  });
 });

@@ -38,11 +38,16 @@ export const ZImportError = z.object({
   row: z.number().int(),
   column: z.string(),
   value: z.string(),
-  /** In the language of whoever started the import. */
+  /** In the reader's language (`locale`, else the user's saved language). */
   message: z.string(),
   /** Stable machine code of the message (docs/import.md, "Messages"). */
   code: z.string(),
+  /** The values named in the message (codes, dates, numbers, field names). */
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
 });
+
+/** The language an import is shown in (messages, errors CSV); default: the user's saved language. */
+export const ZImportLocaleQuery = z.object({ locale: z.enum(LOCALES).optional() });
 
 export const ZImportSummary = z.object({
   id: z.number().int(),
@@ -100,7 +105,7 @@ export const ZImportResult = ZImportSummary.extend({
   cancelRequested: z.boolean().optional(),
 });
 
-export const ZImportHistoryQuery = z.object({
+export const ZImportHistoryQuery = ZImportLocaleQuery.extend({
   companyId: ZId.optional(),
   kind: z.string().max(64).optional(),
   limit: z.coerce.number().int().min(1).max(200, "must be at most 200").default(50),

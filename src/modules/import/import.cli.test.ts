@@ -159,7 +159,15 @@ describe("tekizai import", () => {
       rows: 2,
       inserted: 1,
       rejected: 1,
-      errors: [{ row: 2, column: "hireDate", value: "2024-13-01", message: "hireDate has no month 13" }],
+      errors: [
+        {
+          row: 2,
+          column: "hireDate",
+          value: "2024-13-01",
+          message: "hireDate has no month 13",
+          code: "cell.badDate",
+        },
+      ],
     });
     const human = tekizai(dataDir, ["import", file, "--kind", "persons", "--company", "HRDS", "--dry-run"]);
     expect(human.status).toBe(2);

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { type Command, Option } from "commander";
+import { type Command, InvalidArgumentError, Option } from "commander";
 import { emit, fail, jsonOption, progressReporter } from "../../cli/output";
 import { openConfiguredDatabase } from "../../cli/runtime";
 import type { Config } from "../../config";
@@ -11,7 +11,7 @@ import { listCompanies } from "../org/org.service";
 import type { ImportResult } from "./import.history";
 import { cancelJob, findJob } from "./import.jobs";
 import { startImport } from "./import.service";
-import { importKindNames, requireImportKind } from "./kinds";
+import { canonicalImportKindName, importKindNames, requireImportKind } from "./kinds";
 import { csvTemplate, xlsxTemplate } from "./templates";
 
 /** The --json shape of `tekizai import` (documented in docs/import.md). */
@@ -72,7 +72,17 @@ export function registerImportCommand(program: Command, config: () => Config): v
       "Import a CSV, Excel (.xlsx) or JSON file of one kind into a company (all or nothing unless --accept-valid-rows)",
     )
     .argument("<file>", "the file to import")
-    .addOption(new Option("--kind <kind>", "what the file holds (required)").choices(importKindNames()))
+    .addOption(
+      new Option("--kind <kind>", "what the file holds (required)")
+        .choices(importKindNames())
+        // help lists the canonical names; former spellings (skill_assessments ...) are still accepted
+        .argParser((value: string) => {
+          const name = canonicalImportKindName(value);
+          if (!importKindNames().includes(name))
+            throw new InvalidArgumentError(`Allowed choices are ${importKindNames().join(", ")}.`);
+          return name;
+        }),
+    )
     .option("--company <code>", "the company the rows belong to (every kind but companies)")
     .option("--mapping <mapping.json>", "a mapping profile (docs/import.md); default: the canonical columns")
     .option("--dry-run", "validate and show what would change; write nothing")

@@ -1,11 +1,13 @@
 import type { Db } from "../../db/client";
+import type { Locale } from "../../shared/enums";
 import { AppError } from "../../shared/errors";
 import { assert } from "../access/access.policy";
 import type { Actor } from "../access/actor";
+import { findUserById } from "../auth/auth.repo";
 import { findJob, type ImportProgress } from "./import.jobs";
 import { canSeeImport, canUseImports, importCompanyScope } from "./import.policy";
 import { countErrors, findRun, type ImportRunRow, listChanges, listErrors, listRuns } from "./import.repo";
-import type { ImportError } from "./mapping/mapper";
+import { type MessageParams, renderImportMessage, renderReport, renderStoredMessage } from "./messages";
 import type { ImportCounts, PreviewChange } from "./pipeline/plan";
 
 /** How an import is shown: history row, result, live progress while it runs. */
@@ -30,14 +32,25 @@ export interface ImportSummary {
   createdAt: string;
   finishedAt: string | null;
   counts: ImportCounts;
+  /** The report, in the reader's language (a reason quoted in it keeps the importer's). */
   message: string | null;
+}
+
+/** A rejected row's error as read back: the message in the reader's language, with its code and params. */
+export interface ImportErrorView {
+  row: number;
+  column: string;
+  value: string;
+  message: string;
+  code: string;
+  params: MessageParams;
 }
 
 export interface ImportResult extends ImportSummary {
   mapping: unknown;
   errorCount: number;
   /** The first errors (all of them: GET /api/imports/:id/errors.csv). */
-  errors: (ImportError & { code: string })[];
+  errors: ImportErrorView[];
   /** The first changes with before/after. */
   preview: PreviewChange[];
   progress: ImportProgress | null;
@@ -47,8 +60,19 @@ export interface ImportResult extends ImportSummary {
 /** A running import whose process has not reported for this long was interrupted (crash, kill). */
 const STALE_MS = 10 * 60 * 1000;
 
+/**
+ * The language an import is shown in: the one the reader asks for (the web app sends its own), else the
+ * user's saved language, else English.
+ */
+export async function readerLocale(db: Db, actor: Actor, requested: Locale | undefined): Promise<Locale> {
+  if (requested) return requested;
+  if (actor.kind !== "user") return "en";
+  return (await findUserById(db, actor.userId))?.locale ?? "en";
+}
+
 function presentSummary(
   row: ImportRunRow & { userEmail: string | null; companyCode: string | null },
+  locale: Locale,
 ): ImportSummary {
   const interrupted =
     row.status === "running" && !findJob(row.id) && Date.now() - row.heartbeatAt.getTime() > STALE_MS;
@@ -80,8 +104,8 @@ function presentSummary(
       rejected: row.rejected,
     },
     message: interrupted
-      ? "The import was interrupted (the process stopped); nothing was written."
-      : row.message,
+      ? renderImportMessage(locale, "report.interrupted")
+      : renderReport(row.message, locale),
   };
 }
 
@@ -94,18 +118,30 @@ async function visibleRun(db: Db, actor: Actor, importId: number) {
 
 export const RESULT_ERRORS = 100;
 
-export async function getImport(db: Db, actor: Actor, importId: number): Promise<ImportResult> {
+const errorView =
+  (locale: Locale) =>
+  ({ id: _id, ...error }: Awaited<ReturnType<typeof listErrors>>[number]): ImportErrorView => ({
+    ...error,
+    message: renderStoredMessage(error, locale),
+  });
+
+export async function getImport(
+  db: Db,
+  actor: Actor,
+  importId: number,
+  requestedLocale?: Locale,
+): Promise<ImportResult> {
   const row = await visibleRun(db, actor, importId);
+  const locale = await readerLocale(db, actor, requestedLocale);
   const job = findJob(importId);
-  const [errors, errorCount] = await Promise.all([
-    listErrors(db, importId, RESULT_ERRORS),
-    countErrors(db, importId),
-  ]);
+  const errors = await listErrors(db, importId, RESULT_ERRORS);
+  // fewer than a page: that is all of them
+  const errorCount = errors.length < RESULT_ERRORS ? errors.length : await countErrors(db, importId);
   return {
-    ...presentSummary(row),
+    ...presentSummary(row, locale),
     mapping: row.mapping,
     errorCount,
-    errors: errors.map(({ id: _id, ...error }) => error),
+    errors: errors.map(errorView(locale)),
     preview: (row.preview as PreviewChange[] | null) ?? [],
     progress: job ? { ...job.progress } : null,
   };
@@ -114,9 +150,16 @@ export async function getImport(db: Db, actor: Actor, importId: number): Promise
 export async function listImports(
   db: Db,
   actor: Actor,
-  query: { companyId?: number | undefined; kind?: string | undefined; limit: number; offset: number },
+  query: {
+    companyId?: number | undefined;
+    kind?: string | undefined;
+    limit: number;
+    offset: number;
+    locale?: Locale | undefined;
+  },
 ): Promise<ImportSummary[]> {
   assert(canUseImports(actor), "Only HR may see imports.");
+  const locale = await readerLocale(db, actor, query.locale);
   const rows = await listRuns(
     db,
     { companyIds: importCompanyScope(actor), companyId: query.companyId, kind: query.kind },
@@ -124,7 +167,7 @@ export async function listImports(
     query.offset,
   );
   return rows.map((row) =>
-    presentSummary({ ...row.run, userEmail: row.userEmail, companyCode: row.companyCode }),
+    presentSummary({ ...row.run, userEmail: row.userEmail, companyCode: row.companyCode }, locale),
   );
 }
 
@@ -133,9 +176,19 @@ const csvCell = (value: string | number) => {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };
 
-/** Every error of an import as CSV (UTF-8 with BOM so that Excel opens it), streamed page by page. */
-export async function errorsCsv(db: Db, actor: Actor, importId: number): Promise<AsyncGenerator<string>> {
+/**
+ * Every error of an import as CSV (UTF-8 with BOM so that Excel opens it), in the reader's language, streamed
+ * page by page.
+ */
+export async function errorsCsv(
+  db: Db,
+  actor: Actor,
+  importId: number,
+  requestedLocale?: Locale,
+): Promise<AsyncGenerator<string>> {
   await visibleRun(db, actor, importId);
+  const locale = await readerLocale(db, actor, requestedLocale);
+  const view = errorView(locale);
   return (async function* () {
     yield "\uFEFFrow,column,value,message,code\r\n";
     let after = 0;
@@ -143,6 +196,7 @@ export async function errorsCsv(db: Db, actor: Actor, importId: number): Promise
       const page = await listErrors(db, importId, 5000, after);
       if (!page.length) return;
       yield page
+        .map(view)
         .map((e) => `${[e.row, e.column, e.value, e.message, e.code].map(csvCell).join(",")}\r\n`)
         .join("");
       after = page.at(-1)!.id;

@@ -120,9 +120,17 @@ describe.each(TEST_ENGINES)("persons kind: moves and messages on %s", (engine) =
         column: "orgUnitCode",
         value: "NOPE",
         code: "lookup.unknownCode",
+        params: { what: "org unit", code: "NOPE" },
         message: "この会社に組織のコード「NOPE」はありません",
       },
-      { row: 3, column: "givenName", value: "", code: "cell.required", message: "givenNameは必須です" },
+      {
+        row: 3,
+        column: "givenName",
+        value: "",
+        code: "cell.required",
+        params: { field: "givenName" },
+        message: "givenNameは必須です",
+      },
     ]);
     const english = await importPeople([HEADER, [...EMI, "NOPE", ""]]);
     expect(english.errors).toEqual([
@@ -131,6 +139,7 @@ describe.each(TEST_ENGINES)("persons kind: moves and messages on %s", (engine) =
         column: "orgUnitCode",
         value: "NOPE",
         code: "lookup.unknownCode",
+        params: { what: "org unit", code: "NOPE" },
         message: 'no org unit of this company has the code "NOPE"',
       },
     ]);

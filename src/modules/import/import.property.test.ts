@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/db";
+import { TEST_ENGINES } from "../../../test/support/engines";
 import { seedFixtureGroup, type FixtureGroup } from "../../../test/support/fixtures";
 import { csv, dataCounts, importFile } from "./import.test-support";
 
@@ -50,12 +51,15 @@ function corrupt(content: Buffer, c: { kind: string; at?: number; byte?: number;
   return Buffer.concat([content.subarray(0, at), Buffer.from(c.text ?? ""), content.subarray(at)]);
 }
 
-/** Whatever is done to a file, an import either applies every row or changes nothing. */
-describe("imports of malformed files (property)", () => {
+/**
+ * Whatever is done to a file, an import either applies every row or changes nothing — on PostgreSQL too, where
+ * the rows are written while the file is read (pipeline/apply.ts).
+ */
+describe.each(TEST_ENGINES)("imports of malformed files (property) on %s", (engine) => {
   let database: TestDatabase;
   let group: FixtureGroup;
   beforeAll(async () => {
-    database = await createTestDatabase("pglite");
+    database = await createTestDatabase(engine);
     group = await seedFixtureGroup(database.db);
   });
   afterAll(async () => {

@@ -68,7 +68,8 @@ export async function insertErrors(db: Db, importId: number, errors: ImportError
         column: e.column.slice(0, 255),
         value: e.value.slice(0, 1000),
         message: e.message,
-        code: (e.code ?? "row.invalid").slice(0, 64),
+        code: e.code,
+        params: e.params,
       })),
     );
   }
@@ -84,6 +85,7 @@ export async function listErrors(db: Db, importId: number, limit: number, afterI
       value: importErrors.value,
       message: importErrors.message,
       code: importErrors.code,
+      params: importErrors.params,
     })
     .from(importErrors)
     .where(and(eq(importErrors.importId, importId), gt(importErrors.id, afterId)))
@@ -113,6 +115,7 @@ export async function insertChanges(db: Db, rows: (typeof importChanges.$inferIn
         before: r.before ?? null,
         after: r.after ?? null,
       })),
+      { nested: true },
     );
   }
 }

@@ -17,6 +17,7 @@ import {
   ZImportHistoryQuery,
   ZImportHistoryResponse,
   ZImportKindsResponse,
+  ZImportLocaleQuery,
   ZImportResult,
   ZMappingListQuery,
   ZMappingListResponse,
@@ -126,7 +127,7 @@ export function registerImportRoutes(app: ZodApp, { database }: RouteDeps): void
             removeFileAfter: true,
           });
           if (query.wait === "true") return reply.status(200).send(await done);
-          return reply.status(202).send(await getImport(db, requireActor(request), importId));
+          return reply.status(202).send(await getImport(db, requireActor(request), importId, query.locale));
         } catch (err) {
           fs.rmSync(upload.file, { force: true });
           throw err;
@@ -157,10 +158,11 @@ export function registerImportRoutes(app: ZodApp, { database }: RouteDeps): void
         tags,
         summary: "An import: status, live progress, counts, first errors and changes",
         params: ZIdParams,
+        querystring: ZImportLocaleQuery,
         response: { 200: ZImportResult },
       },
     },
-    async (request) => getImport(db, requireActor(request), request.params.id),
+    async (request) => getImport(db, requireActor(request), request.params.id, request.query.locale),
   );
 
   app.post(
@@ -171,11 +173,14 @@ export function registerImportRoutes(app: ZodApp, { database }: RouteDeps): void
         tags,
         summary: "Cancel a running import (its transaction rolls back)",
         params: ZIdParams,
+        querystring: ZImportLocaleQuery,
         response: { 202: ZImportResult },
       },
     },
     async (request, reply) =>
-      reply.status(202).send(await cancelImport(db, requireActor(request), request.params.id)),
+      reply
+        .status(202)
+        .send(await cancelImport(db, requireActor(request), request.params.id, request.query.locale)),
   );
 
   app.get(
@@ -184,12 +189,14 @@ export function registerImportRoutes(app: ZodApp, { database }: RouteDeps): void
       config: user,
       schema: {
         tags,
-        summary: "Every rejected row of an import as CSV (row, column, value, message)",
+        summary:
+          "Every rejected row of an import as CSV (row, column, value, message, code), in the reader's language",
         params: ZIdParams,
+        querystring: ZImportLocaleQuery,
       },
     },
     async (request, reply) => {
-      const rows = await errorsCsv(db, requireActor(request), request.params.id);
+      const rows = await errorsCsv(db, requireActor(request), request.params.id, request.query.locale);
       return reply
         .type("text/csv; charset=utf-8")
         .header("content-disposition", `attachment; filename="import-${request.params.id}-errors.csv"`)

@@ -107,6 +107,7 @@ describe.each(TEST_ENGINES)("imports on %s", (engine) => {
         value: "1991-02-30",
         message: "birthDate is not a calendar date (1991-02 has no day 30)",
         code: "cell.badDate",
+        params: { field: "birthDate", detailCode: "date.noDay", year: 1991, month: "02", day: 30 },
       },
     ]);
     expect(await dataCounts(database.db)).toEqual(before);

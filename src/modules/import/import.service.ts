@@ -6,9 +6,8 @@ import type { Locale } from "../../shared/enums";
 import { AppError } from "../../shared/errors";
 import { assert } from "../access/access.policy";
 import { type Actor, actorUserId } from "../access/actor";
-import { findUserById } from "../auth/auth.repo";
 import { findCompany } from "../org/org.repo";
-import { getImport, type ImportResult } from "./import.history";
+import { getImport, type ImportResult, readerLocale } from "./import.history";
 import { findJob, type ImportJob, jobForScope, startJob, updateProgress } from "./import.jobs";
 import { canImportInto } from "./import.policy";
 import { findMapping, finishRun, heartbeat, insertErrors, insertRun } from "./import.repo";
@@ -16,8 +15,8 @@ import type { AnyImportKind } from "./import.types";
 import { requireImportKind } from "./kinds";
 import { emptyProfile, type MappingProfile, parseMappingProfile } from "./mapping/profile";
 import { renderImportMessage } from "./messages";
-import { applyPlan, ImportApplyError } from "./pipeline/apply";
-import { ImportCancelled, type ImportPlan, planImport } from "./pipeline/plan";
+import { applyPlan, ImportApplyError, planAndApply, writesConcurrently } from "./pipeline/apply";
+import { ImportCancelled, type ImportPlan, type PlanProgress, planImport } from "./pipeline/plan";
 import type { Encoding, SourceFormat } from "./sources/detect";
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_COLUMNS } from "./sources/source";
 
@@ -114,8 +113,7 @@ export async function startImport(
     kind.scope === "group" ? "Only group HR may import companies." : "You may not import into this company.",
   );
   const { profile, mappingId } = await resolveProfile(db, kind, companyId, input);
-  const locale =
-    input.locale ?? (actor.kind === "user" ? (await findUserById(db, actor.userId))?.locale : null) ?? "en";
+  const locale = await readerLocale(db, actor, input.locale);
   const scopeKey = companyId === null ? "group" : `company:${companyId}`;
   const running = jobForScope(scopeKey);
   if (running)
@@ -140,7 +138,7 @@ export async function startImport(
   const job = startJob(run.id, scopeKey, input.dryRun, (job) =>
     executeImport(db, actor, job, kind, profile, companyId, { ...input, locale }),
   );
-  return { importId: run.id, done: job.done.then(() => getImport(db, actor, run.id)) };
+  return { importId: run.id, done: job.done.then(() => getImport(db, actor, run.id, locale)) };
 }
 
 async function executeImport(
@@ -156,30 +154,52 @@ async function executeImport(
   const locale = input.locale ?? "en";
   let plan: ImportPlan | undefined;
   let lastBeat = Date.now();
+  const planInput = {
+    profile,
+    file: input.file,
+    source: {
+      maxBytes: input.maxBytes ?? DEFAULT_MAX_BYTES,
+      maxColumns: DEFAULT_MAX_COLUMNS,
+      encoding: input.encoding,
+      format: input.format,
+    },
+    locale,
+    onProgress: (p: PlanProgress) => {
+      updateProgress(job, { rows: p.rows, bytesRead: p.bytesRead, totalBytes: p.totalBytes });
+      if (Date.now() - lastBeat > 5000) {
+        lastBeat = Date.now();
+        void heartbeat(db, job.id, p.rows).catch(() => undefined);
+      }
+    },
+  };
+  const applyInput = {
+    db,
+    actor,
+    importId: job.id,
+    kind,
+    ctx,
+    fileName: input.fileName,
+    isCancelled: () => job.cancelled,
+    onProgress: (written: number, total: number) => updateProgress(job, { written, toWrite: total }),
+  };
   try {
-    plan = await planImport({
-      db,
-      kind,
-      profile,
-      file: input.file,
-      source: {
-        maxBytes: input.maxBytes ?? DEFAULT_MAX_BYTES,
-        maxColumns: DEFAULT_MAX_COLUMNS,
-        encoding: input.encoding,
-        format: input.format,
-      },
-      ctx,
-      locale,
-      isCancelled: () => job.cancelled,
-      onProgress: (p) => {
-        updateProgress(job, { rows: p.rows, bytesRead: p.bytesRead, totalBytes: p.totalBytes });
-        if (Date.now() - lastBeat > 5000) {
-          lastBeat = Date.now();
-          void heartbeat(db, job.id, p.rows).catch(() => undefined);
-        }
-      },
-    });
-    await insertErrors(db, job.id, plan.errors);
+    let applied = false;
+    if (!input.dryRun && writesConcurrently(db)) {
+      // PostgreSQL: checked rows are written while the next ones are read (one transaction all the same)
+      ({ plan, applied } = await planAndApply({
+        ...applyInput,
+        planInput,
+        acceptValidRows: input.acceptValidRows,
+        onPlanned: async (checked) => {
+          plan = checked;
+          updateProgress(job, { phase: "writing" });
+          await insertErrors(db, job.id, checked.errors);
+        },
+      }));
+    } else {
+      plan = await planImport({ ...planInput, db, kind, ctx, isCancelled: applyInput.isCancelled });
+      await insertErrors(db, job.id, plan.errors);
+    }
     const base = { counts: plan.counts, preview: plan.preview, format: plan.format, encoding: plan.encoding };
     if (plan.fileError !== null) {
       await finishRun(db, job.id, {
@@ -200,22 +220,12 @@ async function executeImport(
           valid,
         }),
       });
-    } else {
+    } else if (!applied) {
       updateProgress(job, {
         phase: "writing",
         toWrite: plan.entries.reduce((n, e) => n + e.steps.length, 0),
       });
-      await applyPlan({
-        db,
-        actor,
-        importId: job.id,
-        kind,
-        ctx,
-        plan,
-        fileName: input.fileName,
-        isCancelled: () => job.cancelled,
-        onProgress: (written, total) => updateProgress(job, { written, toWrite: total }),
-      });
+      await applyPlan({ ...applyInput, plan });
     }
     updateProgress(job, { phase: "finished" });
   } catch (err) {
@@ -254,8 +264,13 @@ async function executeImport(
 }
 
 /** Cancels a running import (its transaction rolls back). */
-export async function cancelImport(db: Db, actor: Actor, importId: number): Promise<ImportResult> {
-  const result = await getImport(db, actor, importId);
+export async function cancelImport(
+  db: Db,
+  actor: Actor,
+  importId: number,
+  locale?: Locale,
+): Promise<ImportResult> {
+  const result = await getImport(db, actor, importId, locale);
   const job = findJob(importId);
   if (!job || result.status !== "running") {
     throw new AppError("CONFLICT", { message: `Import ${importId} is not running (${result.status}).` });

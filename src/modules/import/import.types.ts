@@ -36,14 +36,18 @@ export interface CanonicalField {
 export type FieldValue = string | number | boolean | null;
 export type ParsedRow = Readonly<Record<string, FieldValue>>;
 
-/** A problem with one row, naming the canonical field (the framework turns it into the source column). */
+/**
+ * A problem with one row, naming the canonical field (the framework turns it into the source column). Made
+ * with `importMessage(field, code, params)`: the code is stable, the params are language-neutral, and the
+ * error is rendered in the language of whoever reads it.
+ */
 export interface RowIssue {
   field: string;
-  /** English text (kinds that report through messages.ts render it from code and params). */
+  /** The English text (what tests and logs read). */
   message: string;
-  /** The stable machine code and the values of the message (see messages.ts); absent: reported as row.invalid. */
-  code?: ImportMessageCode;
-  params?: MessageParams;
+  /** The stable machine code and the values of the message (messages.catalogue.ts). */
+  code: ImportMessageCode;
+  params: MessageParams;
 }
 
 /** How a planned row compares with the database. */

@@ -3,7 +3,9 @@
  * and which reminders are due on a day.
  *
  * Reminders go by stage, not by exact day: with lead times 90 and 30, a certification 75 days from expiry is in
- * stage 90, at 20 days in stage 30, after expiry in stage "expired" (for as long as the longest lead time). Each
+ * stage 90, at 20 days in stage 30, after expiry in stage "expired" (for as long as the longest lead time). The
+ * lead times are the group's setting (skill_settings.certification_reminder_days, default 90 and 30, edited by
+ * group HR: src/modules/skills/settings.service.ts); a caller may give others for one list. Each
  * (holding, expiry date, stage, recipient) has a stable dedupe key, so a daily job may run twice, skip a day or
  * run late and still delivers every stage exactly once when its deliverer keeps one message per key (the
  * notifications table's `dedupe_key`). A renewed certification (a later holding of the same one) and people no
@@ -20,6 +22,7 @@ import { findCompany, findOrgUnit, subtreeOrgUnitIds } from "../org/org.repo";
 import { presentName } from "../people/people.presenter";
 import { hrCompanyScope } from "../skills/skills.policy";
 import { loc } from "../skills/skills.presenter";
+import { certificationReminderDays } from "../skills/skills.repo";
 import {
   type ExpiringRow,
   expiringCertifications,
@@ -27,9 +30,6 @@ import {
   personNames,
   usersOfPersons,
 } from "./certifications.repo";
-
-/** Lead times (days before expiry) when none are given: a first notice at 90 days, a second at 30. */
-export const DEFAULT_REMINDER_LEAD_DAYS: readonly number[] = [90, 30];
 
 export type ReminderStage = number | "expired";
 
@@ -99,7 +99,7 @@ export async function expiringCertificationList(
   },
 ): Promise<ExpiringCertificationList> {
   const asOf = query.asOf ?? today();
-  const leadDays = query.leadDays ?? [...DEFAULT_REMINDER_LEAD_DAYS];
+  const leadDays = query.leadDays ?? (await certificationReminderDays(db));
   const inUnits = (ids: number[]): SQL => sql`a.org_unit_id = any(${intList(ids)}::int[])`;
   let scope: SQL | null;
   if (query.orgUnitId !== undefined) {
@@ -159,8 +159,8 @@ export interface CertificationReminder {
 }
 
 /**
- * The reminders due on a day, for every company (the operator's job) or some: one per held certification in
- * a reminder stage, with its recipients — the holder, their manager and the company's HR (their user accounts;
+ * The reminders due on a day, for every company (the operator's job) or some, with the group's lead times unless
+ * others are given: one per held certification in a reminder stage, with its recipients — the holder, their manager and the company's HR (their user accounts;
  * a person without an account receives nothing, the list still shows them). Read-only and deterministic: the
  * same day and data give the same list and the same keys.
  */
@@ -169,7 +169,7 @@ export async function certificationRemindersDue(
   options: { asOf?: string; leadDays?: readonly number[]; companyIds?: number[] },
 ): Promise<{ asOf: string; leadDays: number[]; reminders: CertificationReminder[] }> {
   const asOf = options.asOf ?? today();
-  const leadDays = [...(options.leadDays ?? DEFAULT_REMINDER_LEAD_DAYS)].sort((a, b) => b - a);
+  const leadDays = [...(options.leadDays ?? (await certificationReminderDays(db)))].sort((a, b) => b - a);
   const { from, to } = window(asOf, leadDays);
   const scope = options.companyIds ? sql`emp.company_id = any(${intList(options.companyIds)}::int[])` : null;
   const rows = await expiringCertifications(db, asOf, from, to, scope);

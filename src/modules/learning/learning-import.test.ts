@@ -27,7 +27,7 @@ async function levelOf(db: Db, personId: number, skillId: number) {
 
 const COMPLETION_HEADER = ["employeeNumber", "courseCode", "completedOn", "sessionStartsOn", "score"];
 
-describe.each(TEST_ENGINES)("import kinds training_completions and skill_assessments on %s", (engine) => {
+describe.each(TEST_ENGINES)("import kinds training-completions and skill-assessments on %s", (engine) => {
   let harness: Harness;
   beforeAll(async () => {
     harness = await createHarness(engine);
@@ -53,7 +53,7 @@ describe.each(TEST_ENGINES)("import kinds training_completions and skill_assessm
       ];
       const run = (extra: Record<string, unknown> = {}, content = csv(rows)) =>
         importFile(db, {
-          kind: "training_completions",
+          kind: "training-completions",
           companyId: companies.hq,
           content,
           today: day,
@@ -125,7 +125,7 @@ describe.each(TEST_ENGINES)("import kinds training_completions and skill_assessm
       ];
       const before = await counts(db);
       const refused = await importFile(db, {
-        kind: "training_completions",
+        kind: "training-completions",
         companyId: companies.hq,
         content: csv(rows),
         today: day,
@@ -156,6 +156,7 @@ describe.each(TEST_ENGINES)("import kinds training_completions and skill_assessm
       expect(byRow[11]).toMatchObject({ column: "score", value: "150" });
       expect(await counts(db)).toEqual({ ...before, import_changes: before.import_changes });
 
+      // the first spelling of the kind still works (scripts written before the hyphenated names)
       const partial = await importFile(db, {
         kind: "training_completions",
         companyId: companies.hq,
@@ -190,7 +191,7 @@ describe.each(TEST_ENGINES)("import kinds training_completions and skill_assessm
         ["H0003", "ONET-2.B.1.c", "3", "2025-09-30", "self", ""],
       ];
       const run = (content: string, extra: Record<string, unknown> = {}) =>
-        importFile(db, { kind: "skill_assessments", companyId: companies.hq, content, today: day, ...extra });
+        importFile(db, { kind: "skill-assessments", companyId: companies.hq, content, today: day, ...extra });
       const before = await counts(db);
       expect(await run(csv(good), { dryRun: true })).toMatchObject({
         status: "previewed",
@@ -243,10 +244,10 @@ describe.each(TEST_ENGINES)("import kinds training_completions and skill_assessm
     try {
       const { companies } = harness.fixture;
       const content = csv([COMPLETION_HEADER, ["H0003", "COMP-EL", "2025-06-02", "", ""]]);
-      const upload = (role: keyof Harness["cookies"], companyId: number) =>
+      const upload = (role: keyof Harness["cookies"], companyId: number, kind = "training-completions") =>
         clone.app.inject({
           method: "POST",
-          url: `/api/imports?kind=training_completions&companyId=${companyId}&wait=true&dryRun=true&fileName=c.csv`,
+          url: `/api/imports?kind=${kind}&companyId=${companyId}&wait=true&dryRun=true&fileName=c.csv`,
           payload: content,
           headers: { cookie: harness.cookies[role], "content-type": "text/csv" },
         });
@@ -257,12 +258,26 @@ describe.each(TEST_ENGINES)("import kinds training_completions and skill_assessm
       expect(ok.statusCode).toBe(200);
       expect(ok.json()).toMatchObject({ status: "previewed", counts: { inserted: 1 } });
       expect((await upload("groupHr", companies.hq)).statusCode).toBe(200);
+      // the first spelling is an alias: the same kind, recorded under the hyphenated name
+      const alias = await upload("hqHr", companies.hq, "training_completions");
+      expect(alias.statusCode).toBe(200);
+      expect(alias.json()).toMatchObject({ kind: "training-completions", counts: { inserted: 1 } });
+      expect((await upload("hqHr", companies.hq, "training_records")).statusCode).toBe(400);
+      const kinds = await clone.app.inject({
+        method: "GET",
+        url: "/api/import-kinds",
+        headers: { cookie: harness.cookies.hqHr },
+      });
+      const names = kinds.json().items.map((k: { name: string }) => k.name);
+      expect(names).toEqual(expect.arrayContaining(["skill-assessments", "training-completions"]));
+      expect(names.filter((n: string) => n.includes("_"))).toEqual([]);
       const template = await clone.app.inject({
         method: "GET",
-        url: "/api/import-templates/training_completions?format=csv&lang=ja",
+        url: "/api/import-templates/training-completions?format=csv&lang=ja",
         headers: { cookie: harness.cookies.hqHr },
       });
       expect(template.statusCode).toBe(200);
+      expect(template.headers["content-disposition"]).toContain("tekizai-training-completions-ja.csv");
       expect(template.body).toContain("社員番号,講座コード,修了日,開催開始日,研修日数,研修時間,得点");
       const xlsx = await clone.app.inject({
         method: "GET",
@@ -270,6 +285,7 @@ describe.each(TEST_ENGINES)("import kinds training_completions and skill_assessm
         headers: { cookie: harness.cookies.hqHr },
       });
       expect(xlsx.statusCode).toBe(200);
+      expect(xlsx.headers["content-disposition"]).toContain("tekizai-skill-assessments-en.xlsx");
       expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe("PK");
     } finally {
       await clone.close();

@@ -12,7 +12,7 @@ import { personContextAt } from "../skills/person-context";
 import { translateSkillsDbError } from "../skills/skills.errors";
 import { canSeePerson, hrCompanyScope, isHrOf, isSelf, relationTo } from "../skills/skills.policy";
 import { loc } from "../skills/skills.presenter";
-import { DEFAULT_REMINDER_LEAD_DAYS } from "./certification-reminders.service";
+import { certificationReminderDays } from "../skills/skills.repo";
 import { certificationsHeld, findCertification, insertPersonCertification } from "./certifications.repo";
 import { presentCourse, presentEnrolment, presentSession } from "./learning.presenter";
 import {
@@ -133,7 +133,7 @@ export async function personLearning(
   const context = await personContextAt(db, personId, asOf);
   const company = context ? await findCompany(db, context.companyId) : undefined;
   const fy = fiscalYearOf(asOf, company?.fiscalYearStartMonth ?? 4);
-  const [enrolmentRows, records, totals, held] = await Promise.all([
+  const [enrolmentRows, records, totals, held, leadDays] = await Promise.all([
     enrolmentViews(
       db,
       sql`e.person_id = ${personId}`,
@@ -143,8 +143,9 @@ export async function personLearning(
     trainingRecordsOf(db, personId, 300),
     trainingTotals(db, personId, fy.from, fy.to),
     certificationsHeld(db, personId),
+    certificationReminderDays(db),
   ]);
-  const soon = addDays(asOf, Math.max(...DEFAULT_REMINDER_LEAD_DAYS));
+  const soon = addDays(asOf, Math.max(...leadDays));
   const daysBetween = (from: string, to: string) =>
     Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
   return {

@@ -11,6 +11,7 @@ import { ZCreateCourseRequest } from "../../shared/skills-api";
 import { SYSTEM_ACTOR } from "../access/actor";
 import { csv } from "../import/import.test-support";
 import { loadOnetLibrary } from "../skills/onet.service";
+import { updateSkillSettings } from "../skills/settings.service";
 import { findSkillByCode } from "../skills/skills.repo";
 import { createCertification, createCourse } from "./catalog.service";
 import { addCertification } from "./learning-lists.service";
@@ -49,8 +50,8 @@ async function countRecords(dataDir: string): Promise<{ records: number; assessm
   }
 }
 
-/** `tekizai import --kind training_completions` and `tekizai learning reminders`, as an operator runs them. */
-describe("tekizai import training_completions and tekizai learning reminders", () => {
+/** `tekizai import --kind training-completions` and `tekizai learning reminders`, as an operator runs them. */
+describe("tekizai import training-completions and tekizai learning reminders", () => {
   let dataDir: string;
   const day = today();
   beforeAll(async () => {
@@ -113,11 +114,11 @@ describe("tekizai import training_completions and tekizai learning reminders", (
         ["H0003", "PROG-EL", "2025-05-21", ""],
       ]),
     );
-    const args = ["import", file, "--kind", "training_completions", "--company", "HQ", "--json"];
+    const args = ["import", file, "--kind", "training-completions", "--company", "HQ", "--json"];
     const applied = tekizai(dataDir, args);
     expect(applied.status, applied.stderr).toBe(0);
     expect(json(applied)).toMatchObject({
-      kind: "training_completions",
+      kind: "training-completions",
       status: "applied",
       rows: 2,
       inserted: 2,
@@ -137,6 +138,7 @@ describe("tekizai import training_completions and tekizai learning reminders", (
         ["H0004", "NOPE", "2025-05-20"],
       ]),
     );
+    // the first spelling of the kind still works, for scripts written before the hyphenated names
     const refused = tekizai(dataDir, [
       "import",
       bad,
@@ -148,6 +150,7 @@ describe("tekizai import training_completions and tekizai learning reminders", (
     ]);
     expect(refused.status).toBe(2);
     expect(json(refused)).toMatchObject({
+      kind: "training-completions",
       status: "rejected",
       rejected: 1,
       errors: [
@@ -206,5 +209,20 @@ describe("tekizai import training_completions and tekizai learning reminders", (
     const wrong = tekizai(dataDir, ["learning", "reminders", "--lead-days", "soon", "--json"]);
     expect(wrong.status).toBe(2);
     expect(json(wrong).error.fields[0].path).toBe("--lead-days");
+  }, 180_000);
+
+  it("takes the lead times from the group's setting; import help shows the hyphenated kind names", async () => {
+    const database = await openDatabase({ dataDir });
+    try {
+      await updateSkillSettings(database.db, SYSTEM_ACTOR, { certificationReminderDays: [60, 14] });
+    } finally {
+      await database.close();
+    }
+    const result = json(tekizai(dataDir, ["learning", "reminders", "--json"]));
+    expect(result).toMatchObject({ asOf: day, leadDays: [60, 14] });
+    expect(result.reminders.map((r: { stage: unknown }) => r.stage)).toEqual([60]);
+    const help = tekizai(dataDir, ["import", "--help"]);
+    expect(help.stdout).toContain('"skill-assessments", "training-completions"');
+    expect(help.stdout).not.toMatch(/skill_assessments|training_completions/);
   }, 180_000);
 });

@@ -9,7 +9,7 @@ import { ZLeadDays } from "../../shared/skills-api";
 import { SYSTEM_ACTOR } from "../access/actor";
 import { listCompanies } from "../org/org.service";
 import { deliverCertificationReminders } from "./certification-reminders.deliver";
-import { certificationRemindersDue, DEFAULT_REMINDER_LEAD_DAYS } from "./certification-reminders.service";
+import { certificationRemindersDue } from "./certification-reminders.service";
 
 interface ReminderOptions {
   asOf?: string;
@@ -43,14 +43,12 @@ export function registerLearningCommand(program: Command, config: () => Config):
   learning
     .command("reminders")
     .description(
-      `List the certification expiry reminders due on a day (default today): one per held certification within a lead time (default ${DEFAULT_REMINDER_LEAD_DAYS.join(
-        ", ",
-      )} days) or just expired, with its recipients (the holder, their manager, company HR) and a stable dedupe key. Read-only: running it twice lists the same reminders with the same keys.`,
+      "List the certification expiry reminders due on a day (default today): one per held certification within a lead time (default: the group's setting, which group HR edit under Skill settings; 90 and 30 days unless changed) or just expired, with its recipients (the holder, their manager, company HR) and a stable dedupe key. Read-only: running it twice lists the same reminders with the same keys.",
     )
     .option("--as-of <date>", "the day (YYYY-MM-DD)")
     .option(
       "--lead-days <days>",
-      `lead times in days before expiry, e.g. ${DEFAULT_REMINDER_LEAD_DAYS.join(",")}`,
+      "lead times in days before expiry for this run, e.g. 90,30 (default: the group's setting)",
     )
     .option("--company <code>", "one company (default: every company)")
     .option(

@@ -87,3 +87,74 @@ export function assessedSkillIds(db: Db, personId: number) {
     .where(eq(skillAssessments.personId, personId))
     .orderBy(asc(skillAssessments.skillId));
 }
+
+/** One person's levels of one skill, from person_skill_levels (their current levels) with the skill's names. */
+export interface PersonLevelRow {
+  skillId: number;
+  code: string;
+  nameJa: string;
+  nameEn: string;
+  categoryJa: string;
+  categoryEn: string;
+  confirmed: { level: number; assessedOn: string; source: AssessmentSource } | null;
+  any: { level: number; assessedOn: string; source: AssessmentSource };
+  /** The latest self-assessment on or before the day. */
+  selfLevel: number | null;
+}
+
+/**
+ * Every skill a person has been assessed in, with their current levels (the latest confirmed and the latest of
+ * any source, as person_skill_levels keeps them) and their latest self-assessment on or before the day: one
+ * query, read through person_skill_levels' primary key and the assessments' person index. The current levels
+ * are the latest overall; a caller asking about a day before one of them reads the history instead
+ * (`latestLevels`). Ordered like the library (category, code).
+ */
+export async function personLevels(db: Db, personId: number, day: string): Promise<PersonLevelRow[]> {
+  const rows = await queryRows<{
+    skillId: number;
+    code: string;
+    nameJa: string;
+    nameEn: string;
+    categoryJa: string;
+    categoryEn: string;
+    confirmedLevel: number | null;
+    confirmedOn: string | null;
+    confirmedSource: AssessmentSource | null;
+    anyLevel: number;
+    anyOn: string;
+    anySource: AssessmentSource;
+    selfLevel: number | null;
+  }>(
+    db,
+    sql`select p.skill_id as "skillId", s.code, s.name_ja as "nameJa", s.name_en as "nameEn",
+               c.name_ja as "categoryJa", c.name_en as "categoryEn",
+               p.confirmed_level as "confirmedLevel", p.confirmed_on::text as "confirmedOn",
+               ca.source as "confirmedSource",
+               p.any_level as "anyLevel", p.any_on::text as "anyOn", aa.source as "anySource",
+               (select sa.level from skill_assessments sa
+                 where sa.person_id = p.person_id and sa.skill_id = p.skill_id and sa.source = 'self'
+                   and sa.assessed_on <= ${day}::date
+                 order by sa.assessed_on desc, sa.id desc limit 1) as "selfLevel"
+        from person_skill_levels p
+        join skills s on s.id = p.skill_id
+        join skill_categories c on c.id = s.category_id
+        join skill_assessments aa on aa.id = p.any_assessment_id
+        left join skill_assessments ca on ca.id = p.confirmed_assessment_id
+        where p.person_id = ${personId}
+        order by c.sort_order, c.id, s.code, s.id`,
+  );
+  return rows.map((r) => ({
+    skillId: r.skillId,
+    code: r.code,
+    nameJa: r.nameJa,
+    nameEn: r.nameEn,
+    categoryJa: r.categoryJa,
+    categoryEn: r.categoryEn,
+    confirmed:
+      r.confirmedLevel === null || r.confirmedOn === null || r.confirmedSource === null
+        ? null
+        : { level: r.confirmedLevel, assessedOn: r.confirmedOn, source: r.confirmedSource },
+    any: { level: r.anyLevel, assessedOn: r.anyOn, source: r.anySource },
+    selfLevel: r.selfLevel,
+  }));
+}

@@ -2,25 +2,37 @@
  * A person's skills against their position's map (and an aspired position's): current level by the group's
  * rule, the latest self-assessment, the gap, and the courses that close it (the training map from the gap's
  * side), limited to courses whose audience includes the person.
+ *
+ * Speed (bench/benchmarks/learning.ts): one round of independent queries, sent at once (on the PostgreSQL server
+ * each on a connection of its own), none waiting for another: who and where the person is, the skill maps in
+ * force for their position and the aspired one, their current levels (person_skill_levels) and
+ * self-assessments, their units, the settings, and the courses for every skill of the maps with their next
+ * sessions (the gaps pick from them).
  */
+import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { today } from "../../shared/dates";
 import { AppError } from "../../shared/errors";
 import type { PersonSkills, SkillGapLine, SuggestedCourse } from "../../shared/skills-api";
+import type { CurrentLevelRule } from "../../shared/skills-vocab";
 import { assert } from "../access/access.policy";
 import type { Actor } from "../access/actor";
-import { audienceContextOf, inAudience, parseAudience } from "../learning/audience";
-import { coursesForSkills, nextSessions } from "../learning/training-map.repo";
-import { findPerson } from "../people/people.repo";
-import { presentName } from "../people/people.presenter";
+import { type AudienceContext, inAudience, parseAudience, toAudienceContext } from "../learning/audience";
+import { type CourseWithNextSession, coursesWithNextSession } from "../learning/training-map.repo";
 import { findPosition } from "../org/org.repo";
-import { assessedSkillIds, latestLevels, levelMap, type LevelRow } from "./assessments.repo";
+import { presentName } from "../people/people.presenter";
+import { type LevelRow, latestLevels, type PersonLevelRow, personLevels } from "./assessments.repo";
 import { sourcesFor } from "./assessments.service";
-import { personContextAt } from "./person-context";
-import { requirementsInForce, resolveRequirements, type RequirementRow } from "./skill-maps.repo";
-import { canSeePerson, isHrOf, isManagerOf, isSelf, relationTo } from "./skills.policy";
+import { personContextAt, personOrgUnitAncestry } from "./person-context";
+import {
+  personRequirementLines,
+  type RequirementRow,
+  requirementsForPerson,
+  resolveRequirements,
+} from "./skill-maps.repo";
+import { canSeePerson, isHrOf, isManagerOf, isSelf, relationAndPerson } from "./skills.policy";
 import { loc, presentScaleLevel } from "./skills.presenter";
-import { currentLevelRule, listScaleLevels, listSkills } from "./skills.repo";
+import { currentLevelRule, listScaleLevels } from "./skills.repo";
 
 const SUGGESTIONS_PER_SKILL = 3;
 
@@ -41,17 +53,27 @@ export async function personSkills(
   personId: number,
   query: { asOf?: string | undefined; aspiredPositionId?: number | undefined },
 ): Promise<PersonSkills> {
-  const relation = await relationTo(db, actor, personId);
-  assert(canSeePerson(actor, relation), "You may not see this person.");
   const asOf = query.asOf ?? today();
-  const person = (await findPerson(db, personId))!;
-  const [context, rule, scale] = await Promise.all([
-    personContextAt(db, personId, asOf),
-    currentLevelRule(db),
-    listScaleLevels(db),
-  ]);
-  const aspired =
-    query.aspiredPositionId === undefined ? undefined : await findPosition(db, query.aspiredPositionId);
+  // one round of independent reads (the access check among them: nothing is returned before it passes)
+  const [{ relation, person }, context, rule, scale, assessedRows, aspired, rows, ancestry, courses] =
+    await Promise.all([
+      relationAndPerson(db, actor, personId),
+      personContextAt(db, personId, asOf),
+      currentLevelRule(db),
+      listScaleLevels(db),
+      personLevels(db, personId, asOf),
+      query.aspiredPositionId === undefined ? undefined : findPosition(db, query.aspiredPositionId),
+      requirementsForPerson(db, personId, asOf, query.aspiredPositionId),
+      personOrgUnitAncestry(db, personId, asOf),
+      // the courses for every skill of the maps; those for gaps are picked below
+      coursesWithNextSession(
+        db,
+        sql`select r.skill_id from skill_requirements r
+            where ${personRequirementLines(personId, asOf, query.aspiredPositionId)}`,
+        asOf,
+      ),
+    ]);
+  assert(canSeePerson(actor, relation), "You may not see this person.");
   if (query.aspiredPositionId !== undefined && !aspired) {
     throw AppError.validation([
       { path: "aspiredPositionId", message: `position ${query.aspiredPositionId} does not exist` },
@@ -60,16 +82,6 @@ export async function personSkills(
 
   const gradeFor = (companyId: number) =>
     context && context.companyId === companyId ? context.gradeId : null;
-  const rows = await requirementsInForce(
-    db,
-    {
-      positionIds: [context?.positionId, aspired?.id].filter((id): id is number => typeof id === "number"),
-      jobCategoryIds: [context?.jobCategoryId, aspired?.jobCategoryId].filter(
-        (id): id is number => typeof id === "number",
-      ),
-    },
-    asOf,
-  );
   const toInput = (line: RequirementRow): LineInput => ({
     skillId: line.skillId,
     code: line.skillCode,
@@ -96,29 +108,27 @@ export async function personSkills(
     : [];
 
   const mapped = new Set([...current, ...aspiredLines].map((l) => l.skillId));
-  const assessed = (await assessedSkillIds(db, personId))
-    .map((r) => r.skillId)
-    .filter((id) => !mapped.has(id));
-  const others: LineInput[] = (await listSkills(db, { ids: assessed })).map((s) => ({
-    skillId: s.id,
-    code: s.code,
-    nameJa: s.nameJa,
-    nameEn: s.nameEn,
-    categoryJa: s.categoryNameJa,
-    categoryEn: s.categoryNameEn,
-    required: null,
-    desirable: null,
-  }));
-
-  const skillIds = [...mapped, ...assessed];
-  const [levels, selfLevels] = await Promise.all([
-    latestLevels(db, [personId], skillIds, asOf, sourcesFor(rule)).then(levelMap),
-    latestLevels(db, [personId], skillIds, asOf, ["self"]).then(levelMap),
+  const others: LineInput[] = assessedRows
+    .filter((r) => !mapped.has(r.skillId))
+    .map((r) => ({
+      skillId: r.skillId,
+      code: r.code,
+      nameJa: r.nameJa,
+      nameEn: r.nameEn,
+      categoryJa: r.categoryJa,
+      categoryEn: r.categoryEn,
+      required: null,
+      desirable: null,
+    }));
+  const { levels, selfLevels } = await levelsOn(db, personId, asOf, rule, assessedRows, [
+    ...mapped,
+    ...others.map((o) => o.skillId),
   ]);
-  const suggestions = await suggestCourses(db, personId, asOf, [...current, ...aspiredLines], levels);
+  const audience = context ? toAudienceContext(context, ancestry) : undefined;
+  const suggestions = suggestCourses(courses, [...current, ...aspiredLines], levels, audience);
 
   const line = (input: LineInput): SkillGapLine => {
-    const level = levels.get(`${personId}:${input.skillId}`);
+    const level = levels.get(input.skillId);
     const currentLevel = level?.level ?? null;
     return {
       skill: {
@@ -132,7 +142,7 @@ export async function personSkills(
       currentLevel,
       currentSource: level?.source ?? null,
       currentOn: level?.assessedOn ?? null,
-      selfLevel: selfLevels.get(`${personId}:${input.skillId}`)?.level ?? null,
+      selfLevel: selfLevels.get(input.skillId) ?? null,
       gap: Math.max(0, (input.required ?? 0) - (currentLevel ?? 0)),
       suggestedCourses:
         input.required !== null && (input.required ?? 0) > (currentLevel ?? 0)
@@ -167,27 +177,53 @@ export async function personSkills(
 }
 
 /**
- * Courses per (skill, required level) that raise the person above their current level, in their audience:
- * those reaching the required level first, then by target level and code.
+ * The person's current level (by the group's rule) and latest self-assessment per skill on the day. Today's view
+ * (no assessment after the day) comes from person_skill_levels, read with the skills' names already; a day
+ * before some assessment reads the history of those skills instead.
  */
-async function suggestCourses(
+async function levelsOn(
   db: Db,
   personId: number,
   asOf: string,
+  rule: CurrentLevelRule,
+  assessed: PersonLevelRow[],
+  skillIds: number[],
+): Promise<{ levels: Map<number, LevelRow>; selfLevels: Map<number, number> }> {
+  const levels = new Map<number, LevelRow>();
+  const selfLevels = new Map<number, number>();
+  if (assessed.every((r) => r.any.assessedOn <= asOf)) {
+    for (const r of assessed) {
+      const level = rule === "latest_any" ? r.any : r.confirmed;
+      if (level) levels.set(r.skillId, { personId, skillId: r.skillId, ...level });
+      if (r.selfLevel !== null) selfLevels.set(r.skillId, r.selfLevel);
+    }
+    return { levels, selfLevels };
+  }
+  const [history, self] = await Promise.all([
+    latestLevels(db, [personId], skillIds, asOf, sourcesFor(rule)),
+    latestLevels(db, [personId], skillIds, asOf, ["self"]),
+  ]);
+  for (const row of history) levels.set(row.skillId, row);
+  for (const row of self) selfLevels.set(row.skillId, row.level);
+  return { levels, selfLevels };
+}
+
+/**
+ * Courses per (skill, required level) that raise the person above their current level, in their audience:
+ * those reaching the required level first, then by target level and code.
+ */
+function suggestCourses(
+  candidates: CourseWithNextSession[],
   lines: LineInput[],
-  levels: Map<string, LevelRow>,
-): Promise<Map<string, SuggestedCourse[]>> {
-  const gaps = lines.filter((l) => (l.required ?? 0) > (levels.get(`${personId}:${l.skillId}`)?.level ?? 0));
+  levels: Map<number, LevelRow>,
+  audience: AudienceContext | undefined,
+): Map<string, SuggestedCourse[]> {
+  const gaps = lines.filter((l) => (l.required ?? 0) > (levels.get(l.skillId)?.level ?? 0));
   const result = new Map<string, SuggestedCourse[]>();
   if (gaps.length === 0) return result;
-  const candidates = await coursesForSkills(db, [...new Set(gaps.map((g) => g.skillId))]);
-  const audience = await audienceContextOf(db, personId, asOf);
   const usable = candidates.filter((c) => inAudience(parseAudience(c.audience), audience));
-  const sessions = new Map(
-    (await nextSessions(db, [...new Set(usable.map((c) => c.courseId))], asOf)).map((s) => [s.courseId, s]),
-  );
   for (const gap of gaps) {
-    const have = levels.get(`${personId}:${gap.skillId}`)?.level ?? 0;
+    const have = levels.get(gap.skillId)?.level ?? 0;
     const required = gap.required ?? 0;
     const list = usable
       .filter((c) => c.skillId === gap.skillId && c.targetLevel > have)
@@ -199,9 +235,8 @@ async function suggestCourses(
           a.courseId - b.courseId,
       )
       .slice(0, SUGGESTIONS_PER_SKILL)
-      .map((c): SuggestedCourse => {
-        const session = sessions.get(c.courseId);
-        return {
+      .map(
+        (c): SuggestedCourse => ({
           id: c.courseId,
           code: c.code,
           title: loc(c.titleJa, c.titleEn),
@@ -209,11 +244,15 @@ async function suggestCourses(
           delivery: c.delivery,
           durationDays: c.durationDays,
           targetLevel: c.targetLevel,
-          nextSession: session
-            ? { id: session.sessionId, startsOn: session.startsOn, seatsLeft: session.seatsLeft }
+          nextSession: c.nextSession
+            ? {
+                id: c.nextSession.sessionId,
+                startsOn: c.nextSession.startsOn,
+                seatsLeft: c.nextSession.seatsLeft,
+              }
             : null,
-        };
-      });
+        }),
+      );
     result.set(`${gap.skillId}:${gap.required}`, list);
   }
   return result;

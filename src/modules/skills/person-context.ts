@@ -73,3 +73,20 @@ export async function orgUnitAncestry(db: Db, orgUnitId: number, day: string): P
   );
   return rows.map((row) => row.id);
 }
+
+/** `orgUnitAncestry` of the unit of a person's primary assignment on the day, without reading the context first. */
+export async function personOrgUnitAncestry(db: Db, personId: number, day: string): Promise<number[]> {
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`with recursive up(id, depth) as (
+          select (select a.org_unit_id from assignments a
+                  where a.person_id = ${personId} and a.kind = 'primary' and a.during @> ${day}::date
+                  order by a.valid_from desc, a.id desc limit 1), 0
+          union all
+          select v.parent_org_unit_id, up.depth + 1 from org_unit_versions v join up on v.org_unit_id = up.id
+          where v.during @> ${day}::date and v.parent_org_unit_id is not null and up.depth < 50
+        )
+        select id from up where id is not null order by depth`,
+  );
+  return rows.map((row) => row.id);
+}

@@ -67,6 +67,50 @@ export function requirementsInForce(
     .orderBy(asc(skillCategories.sortOrder), asc(skills.code), asc(skillRequirements.id));
 }
 
+/**
+ * The skill-map lines in force on the day for the position of a person's primary assignment (the one
+ * personContextAt picks) and, optionally, another position (an aspired one), with their job categories: a
+ * condition on `r` (skill_requirements), so that a query need not wait for the person's context.
+ */
+export function personRequirementLines(
+  personId: number,
+  day: string,
+  otherPositionId: number | undefined,
+): SQL {
+  const primary = sql`(select a.position_id from assignments a
+    where a.person_id = ${personId} and a.kind = 'primary' and a.during @> ${day}::date
+    order by a.valid_from desc, a.id desc limit 1)`;
+  const targets =
+    otherPositionId === undefined ? sql`p.id = ${primary}` : sql`p.id in (${primary}, ${otherPositionId})`;
+  return sql`(r.during @> ${day}::date
+    and (r.position_id = any(array(select p.id from positions p where ${targets}))
+      or (r.position_id is null and r.job_category_id = any(array(
+        select p.job_category_id from positions p where ${targets} and p.job_category_id is not null)))))`;
+}
+
+/** `requirementsInForce` for a person's position on the day and another position (`personRequirementLines`). */
+export function requirementsForPerson(
+  db: Db,
+  personId: number,
+  day: string,
+  otherPositionId: number | undefined,
+): Promise<RequirementRow[]> {
+  return queryRows<RequirementRow>(
+    db,
+    sql`select r.id, r.company_id as "companyId", r.position_id as "positionId",
+               r.job_category_id as "jobCategoryId", r.grade_id as "gradeId", r.skill_id as "skillId",
+               r.required_level as "requiredLevel", r.desirable_level as "desirableLevel",
+               r.valid_from::text as "validFrom", r.valid_to::text as "validTo",
+               s.code as "skillCode", s.name_ja as "skillNameJa", s.name_en as "skillNameEn",
+               c.name_ja as "categoryNameJa", c.name_en as "categoryNameEn", c.sort_order as "categorySort"
+        from skill_requirements r
+        join skills s on s.id = r.skill_id
+        join skill_categories c on c.id = s.category_id
+        where ${personRequirementLines(personId, day, otherPositionId)}
+        order by c.sort_order, s.code, r.id`,
+  );
+}
+
 export interface RequirementTarget {
   positionId: number | null;
   jobCategoryId: number | null;

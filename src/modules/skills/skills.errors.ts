@@ -48,6 +48,11 @@ const CONSTRAINTS: Record<string, { code: ErrorCode; path: string; message: stri
     path: "certificationId",
     message: "already recorded for this date",
   },
+  skill_settings_reminder_days_check: {
+    code: "VALIDATION_FAILED",
+    path: "certificationReminderDays",
+    message: "must be 1 to 5 whole numbers of days, each from 1 to 366",
+  },
   ojt_pairs_one_trainer: {
     code: "DATED_OVERLAP",
     path: "validFrom",

@@ -26,10 +26,36 @@ export async function currentLevelRule(db: Db): Promise<CurrentLevelRule> {
 }
 
 export async function saveCurrentLevelRule(db: Db, rule: CurrentLevelRule): Promise<void> {
+  await saveSkillSettings(db, { currentLevelRule: rule });
+}
+
+/** The group's skill settings row (the defaults of the table when the row is missing). */
+export async function skillSettingsRow(
+  db: Db,
+): Promise<{ currentLevelRule: CurrentLevelRule; certificationReminderDays: number[] }> {
+  const [row] = await db
+    .select({
+      currentLevelRule: skillSettings.currentLevelRule,
+      certificationReminderDays: skillSettings.certificationReminderDays,
+    })
+    .from(skillSettings)
+    .where(eq(skillSettings.id, 1));
+  return row ?? { currentLevelRule: "latest_confirmed", certificationReminderDays: [90, 30] };
+}
+
+/** The certification-expiry reminder lead times in days, largest first. */
+export async function certificationReminderDays(db: Db): Promise<number[]> {
+  return [...(await skillSettingsRow(db)).certificationReminderDays].sort((a, b) => b - a);
+}
+
+export async function saveSkillSettings(
+  db: Db,
+  patch: { currentLevelRule?: CurrentLevelRule; certificationReminderDays?: number[] },
+): Promise<void> {
   await db
     .insert(skillSettings)
-    .values({ id: 1, currentLevelRule: rule })
-    .onConflictDoUpdate({ target: skillSettings.id, set: { currentLevelRule: rule, updatedAt: sql`now()` } });
+    .values({ id: 1, ...patch })
+    .onConflictDoUpdate({ target: skillSettings.id, set: { ...patch, updatedAt: sql`now()` } });
 }
 
 export function listCategories(db: Db, companyId: number | undefined): Promise<SkillCategoryRow[]> {

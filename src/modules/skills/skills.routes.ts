@@ -23,8 +23,10 @@ import {
   ZSkillList,
   ZSkillQuery,
   ZSkillScale,
+  ZSkillSettings,
   ZUpdateSkillRequest,
   ZUpdateSkillScaleRequest,
+  ZUpdateSkillSettingsRequest,
 } from "../../shared/skills-api";
 import { requireActor } from "../../server/context";
 import type { RouteDeps, ZodApp } from "../../server/types";
@@ -41,6 +43,7 @@ import {
   updateSkill,
 } from "./library.service";
 import { loadOnetLibrary } from "./onet.service";
+import { getSkillSettings, updateSkillSettings } from "./settings.service";
 import {
   deriveSkillMapFromOnet,
   getJobDescription,
@@ -81,6 +84,32 @@ export function registerSkillsRoutes(app: ZodApp, { database }: RouteDeps): void
       },
     },
     async (request) => updateScale(db, requireActor(request), request.body),
+  );
+  app.get(
+    "/api/skills/settings",
+    {
+      config: user,
+      schema: {
+        tags,
+        summary:
+          "The group's skill settings: current-level rule, certification reminder lead times (group HR)",
+        response: { 200: ZSkillSettings },
+      },
+    },
+    async (request) => getSkillSettings(db, requireActor(request)),
+  );
+  app.put(
+    "/api/skills/settings",
+    {
+      config: user,
+      schema: {
+        tags,
+        summary: "Change the current-level rule and/or the certification reminder lead times (group HR)",
+        body: ZUpdateSkillSettingsRequest,
+        response: { 200: ZSkillSettings },
+      },
+    },
+    async (request) => updateSkillSettings(db, requireActor(request), request.body),
   );
   app.post(
     "/api/skills/load-onet",

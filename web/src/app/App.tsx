@@ -29,6 +29,7 @@ const OjtPairPage = lazy(() => import("../features/learning/OjtPairPage"));
 const CourseEditorPage = lazy(() => import("../features/learning/CourseEditorPage"));
 const OjtPairingPage = lazy(() => import("../features/learning/OjtPairingPage"));
 const ExpiringCertificationsPage = lazy(() => import("../features/learning/ExpiringCertificationsPage"));
+const SkillSettingsPage = lazy(() => import("../features/skills/SkillSettingsPage"));
 // end of skills and learning (issue 6)
 // postings and applications (issue 7)
 const PostingsBoardPage = lazy(() => import("../features/postings/BoardPage"));
@@ -71,6 +72,7 @@ export function App() {
           <Route path="skills" element={<MySkillsPage />} />
           <Route path="skills/people/:id" element={<MySkillsPage />} />
           <Route path="skills/team" element={<TeamSkillsPage />} />
+          <Route path="skills/settings" element={<SkillSettingsPage />} />
           <Route path="jobs" element={<JobsPage />} />
           <Route path="jobs/:id" element={<JobDescriptionPage />} />
           <Route path="learning" element={<CatalogPage />} />

@@ -1,10 +1,21 @@
 import { eq } from "drizzle-orm";
-import { addDays, overlaps } from "../../../shared/dates";
+import { overlaps } from "../../../shared/dates";
 import { assignments } from "../../people/people.schema";
 import type { ImportKind, KindContext, PlanResult, RowIssue, WrittenRecord } from "../import.types";
 import { importMessage } from "../messages";
 import { bulkInsert, bulkUpdate, reserveIds } from "./bulk";
-import { bool, type CodeTable, field, futureDateIssue, keepAbsent, num, optionalText, text } from "./helpers";
+import {
+  bool,
+  type CodeTable,
+  dayBefore,
+  employmentSpansText,
+  field,
+  futureDateIssue,
+  keepAbsent,
+  num,
+  optionalText,
+  text,
+} from "./helpers";
 import {
   type AssignmentState,
   type EmploymentState,
@@ -240,13 +251,12 @@ export const assignmentsKind: ImportKind<AssignmentRow, PeopleState, AssignmentO
         e.hireDate <= row.validFrom && (e.terminationDate === null || e.terminationDate >= row.validFrom),
     );
     if (!employment) {
-      const spans = employments.map((e) => `${e.hireDate} to ${e.terminationDate ?? "now"}`).join(", ");
       return {
         issues: [
           importMessage("validFrom", "employee.notEmployed", {
             number: row.employeeNumber,
             date: row.validFrom,
-            spans,
+            spans: employmentSpansText(employments),
           }),
         ],
       };
@@ -273,8 +283,14 @@ export const assignmentsKind: ImportKind<AssignmentRow, PeopleState, AssignmentO
     const companyId = ctx.companyId!;
     const written: WrittenRecord[] = [];
     // A run of inserts and new versions is written set-based: first every end (an end only shortens a version,
-    // so it cannot clash), then every new version, in one statement each. Corrections keep file order.
-    let inserts: { op: Extract<AssignmentOp, { type: "insert" | "newVersion" }>; at: number }[] = [];
+    // so it cannot clash), then every new version, in one statement each. A version this run inserts takes the
+    // end a later op gives it (no update); corrections keep file order.
+    let inserts: {
+      op: Extract<AssignmentOp, { type: "insert" | "newVersion" }>;
+      at: number;
+      validTo: string | null;
+    }[] = [];
+    const pending = new Map<number, number>();
     const ends = new Map<number, string>();
     const flush = async () => {
       if (!inserts.length) return;
@@ -288,9 +304,10 @@ export const assignmentsKind: ImportKind<AssignmentRow, PeopleState, AssignmentO
       await bulkInsert(
         tx,
         "assignments",
-        inserts.map(({ op }, i) => ({
+        inserts.map(({ op, validTo }, i) => ({
           id: ids[i]!,
           ...versionRow(op.version),
+          valid_to: validTo,
           employment_id: op.employmentId,
           person_id: op.personId,
           company_id: companyId,
@@ -301,6 +318,7 @@ export const assignmentsKind: ImportKind<AssignmentRow, PeopleState, AssignmentO
         written[at] = { entityId: ids[i]!, personId: op.personId };
       });
       inserts = [];
+      pending.clear();
       ends.clear();
     };
     for (const { op } of ops) {
@@ -308,13 +326,19 @@ export const assignmentsKind: ImportKind<AssignmentRow, PeopleState, AssignmentO
       written.push({ entityId: 0 });
       if (op.type === "insert" || op.type === "newVersion") {
         if (op.type === "newVersion") {
-          if (op.endId < 0 && !ctx.scratch.has(`assignment:${op.endId}`)) await flush();
-          const endId = op.endId > 0 ? op.endId : ctx.scratch.get(`assignment:${op.endId}`)!;
-          const validTo = addDays(op.version.validFrom, -1);
-          const earlier = ends.get(endId);
-          if (earlier === undefined || validTo < earlier) ends.set(endId, validTo);
+          const validTo = dayBefore(op.version.validFrom);
+          const unwritten = op.endId < 0 ? pending.get(op.endId) : undefined;
+          if (unwritten !== undefined) {
+            const ended = inserts[unwritten]!;
+            if (ended.validTo === null || validTo < ended.validTo) ended.validTo = validTo;
+          } else {
+            const endId = op.endId > 0 ? op.endId : ctx.scratch.get(`assignment:${op.endId}`)!;
+            const earlier = ends.get(endId);
+            if (earlier === undefined || validTo < earlier) ends.set(endId, validTo);
+          }
         }
-        inserts.push({ op, at });
+        pending.set(op.version.id, inserts.length);
+        inserts.push({ op, at, validTo: op.version.validTo });
         continue;
       }
       await flush();
@@ -353,12 +377,19 @@ function planInSeries(
 ): PlanResult<AssignmentOp> {
   const inSeries = (a: AssignmentState) =>
     a.kind === row.kind && (row.kind === "primary" || a.orgUnitId === given.orgUnitId);
-  const series = employment.assignments
-    .filter(inSeries)
-    .sort((a, b) => a.validFrom.localeCompare(b.validFrom));
-  const current = series.find(
-    (a) => a.validFrom <= row.validFrom && (a.validTo === null || a.validTo >= row.validFrom),
-  );
+  // the earliest version of the series in force on the row's date, and the first one after it (one pass)
+  let current: AssignmentState | undefined;
+  let next: AssignmentState | undefined;
+  for (const a of employment.assignments) {
+    if (!inSeries(a)) continue;
+    if (a.validFrom > row.validFrom) {
+      if (!next || a.validFrom < next.validFrom) next = a;
+    } else if (
+      (a.validTo === null || a.validTo >= row.validFrom) &&
+      (!current || a.validFrom < current.validFrom)
+    )
+      current = a;
+  }
   // what the file does not give carries over from the version in force (a promotion keeps the manager)
   const values = current
     ? keepAbsent<Values>(
@@ -374,11 +405,10 @@ function planInSeries(
         current,
       )
     : given;
-  const next = series.find((a) => a.validFrom > row.validFrom);
   const personId = employment.personId;
   const end =
     row.validTo ??
-    (current ? current.validTo : next ? addDays(next.validFrom, -1) : employment.terminationDate);
+    (current ? current.validTo : next ? dayBefore(next.validFrom) : employment.terminationDate);
   if (next && (end === null || end >= next.validFrom)) {
     return {
       issues: [importMessage("validTo", "assignment.overlaps", { kind: row.kind, from: next.validFrom })],
@@ -433,23 +463,28 @@ function planInSeries(
     validTo: end,
   };
   employment.assignments.push(version);
+  // An op is final once planned (the writer may already hold it): it carries a copy of the version, and the
+  // end of a version this import inserts is an op of its own, which the applier folds into that insert when
+  // both are written together.
   if (!current) {
     return {
       outcome: "new",
       steps: [
         {
-          op: { type: "insert", employmentId: employment.id, personId, version },
+          op: { type: "insert", employmentId: employment.id, personId, version: { ...version } },
           change: change("insert", null, version),
         },
       ],
     };
   }
   const before = { ...current };
-  current.validTo = addDays(row.validFrom, -1);
-  // A version this import inserts (temporary id) is not written yet: its insert takes the new end date.
-  const op: AssignmentOp =
-    current.id < 0
-      ? { type: "insert", employmentId: employment.id, personId, version }
-      : { type: "newVersion", endId: current.id, employmentId: employment.id, personId, version };
+  current.validTo = dayBefore(row.validFrom);
+  const op: AssignmentOp = {
+    type: "newVersion",
+    endId: current.id,
+    employmentId: employment.id,
+    personId,
+    version: { ...version },
+  };
   return { outcome: "changed", steps: [{ op, change: change("new_version", before, version) }] };
 }

@@ -15,18 +15,29 @@ export type BulkRow = Record<string, unknown>;
 
 const ident = (name: string) => sql.identifier(name);
 
-/** Reserves `count` ids of the table's identity column, in ascending order. */
+/** Reserves `count` ids of the table's identity column, in ascending order (the sequence is looked up once). */
 export async function reserveIds(tx: Db, table: string, count: number): Promise<number[]> {
   if (count === 0) return [];
   const rows = await queryRows<{ id: number }>(
     tx,
-    sql`select nextval(pg_get_serial_sequence(${table}, 'id'))::int as id from generate_series(1, ${count}::int) as g(n) order by g.n`,
+    sql`select nextval(s.seq)::int as id
+        from (select pg_get_serial_sequence(${table}, 'id')::regclass as seq) as s, generate_series(1, ${count}::int) as g(n)
+        order by g.n`,
   );
   return rows.map((row) => Number(row.id));
 }
 
-/** INSERT of the rows (every row with the same keys; an `id` key gives the identity value). */
-export async function bulkInsert(tx: Db, table: string, rows: readonly BulkRow[]): Promise<void> {
+/**
+ * INSERT of the rows (every row with the same keys; an `id` key gives the identity value). `nested`: the rows
+ * hold JSON documents for jsonb columns (the history's before/after); they then travel as jsonb, parsed once
+ * (as json, each document would be parsed again for its column) — for flat rows json is the cheaper.
+ */
+export async function bulkInsert(
+  tx: Db,
+  table: string,
+  rows: readonly BulkRow[],
+  options: { nested?: boolean } = {},
+): Promise<void> {
   if (!rows.length) return;
   const columns = Object.keys(rows[0]!);
   const list = sql.join(
@@ -34,9 +45,10 @@ export async function bulkInsert(tx: Db, table: string, rows: readonly BulkRow[]
     sql`, `,
   );
   const overriding = columns.includes("id") ? sql` overriding system value` : sql``;
-  await tx.execute(
-    sql`insert into ${ident(table)} (${list})${overriding} select ${list} from json_populate_recordset(null::${ident(table)}, ${JSON.stringify(rows)}::json)`,
-  );
+  const source = options.nested
+    ? sql`jsonb_populate_recordset(null::${ident(table)}, ${JSON.stringify(rows)}::jsonb)`
+    : sql`json_populate_recordset(null::${ident(table)}, ${JSON.stringify(rows)}::json)`;
+  await tx.execute(sql`insert into ${ident(table)} (${list})${overriding} select ${list} from ${source}`);
 }
 
 /** UPDATE ... SET the given columns FROM the rows, matched on `id` (one row per id). */

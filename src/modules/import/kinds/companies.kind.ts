@@ -1,6 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { companies } from "../../org/org.schema";
 import type { ImportKind, WrittenRecord } from "../import.types";
+import { importMessage } from "../messages";
 import { bool, CodeTable, diff, field, issues, keepAbsent, num, optionalText, text } from "./helpers";
 
 /** The group's companies (group HR only). Companies are not dated: a change is an update with before/after. */
@@ -114,26 +115,13 @@ export const companiesKind: ImportKind<CompanyImportRow, CompaniesState, Company
       parentCompanyCode: optionalText(values, "parentCompanyCode"),
     };
     const found = issues(
-      !/^[A-Z0-9_-]+$/.test(row.code) && {
-        field: "code",
-        message: "code may contain only letters, digits, - and _",
-      },
-      !/^[A-Z]{2}$/.test(row.country) && {
-        field: "country",
-        message: "country must be a two-letter ISO code such as JP",
-      },
-      !/^[A-Z]{3}$/.test(row.currency) && {
-        field: "currency",
-        message: "currency must be a three-letter ISO code such as JPY",
-      },
-      !Number.isInteger(row.fiscalYearStartMonth) && {
-        field: "fiscalYearStartMonth",
-        message: "fiscalYearStartMonth must be a month from 1 to 12",
-      },
-      row.parentCompanyCode?.toUpperCase() === row.code && {
-        field: "parentCompanyCode",
-        message: "a company cannot be its own parent",
-      },
+      !/^[A-Z0-9_-]+$/.test(row.code) && importMessage("code", "company.badCode"),
+      !/^[A-Z]{2}$/.test(row.country) && importMessage("country", "company.badCountry"),
+      !/^[A-Z]{3}$/.test(row.currency) && importMessage("currency", "company.badCurrency"),
+      !Number.isInteger(row.fiscalYearStartMonth) &&
+        importMessage("fiscalYearStartMonth", "company.badFiscalMonth"),
+      row.parentCompanyCode?.toUpperCase() === row.code &&
+        importMessage("parentCompanyCode", "company.ownParent"),
     );
     return found.length ? { issues: found } : { row };
   },
@@ -188,7 +176,7 @@ export const companiesKind: ImportKind<CompanyImportRow, CompaniesState, Company
       };
     }
     if (existing.id > 0 && parent.id === existing.id)
-      return { issues: [{ field: "parentCompanyCode", message: "a company cannot be its own parent" }] };
+      return { issues: [importMessage("parentCompanyCode", "company.ownParent")] };
     const kept = keepAbsent<CompanyValues>(
       ctx,
       [

@@ -52,11 +52,29 @@ export const bool = (row: ParsedRow, name: string, fallback: boolean): boolean =
 /** Dates more than this many days after the import's today are refused as typing mistakes. */
 export const FUTURE_LIMIT_DAYS = 366;
 
+const futureLimits = new Map<string, string>();
+
 export function futureDateIssue(ctx: KindContext, fieldName: string, date: string | null): RowIssue[] {
   if (date === null) return [];
-  const limit = addDays(ctx.today, FUTURE_LIMIT_DAYS);
+  let limit = futureLimits.get(ctx.today);
+  if (limit === undefined) {
+    limit = addDays(ctx.today, FUTURE_LIMIT_DAYS);
+    futureLimits.set(ctx.today, limit);
+  }
   return date > limit ? [importMessage(fieldName, "row.futureDate", { field: fieldName, date })] : [];
 }
+
+/** The day before an ISO date (what ends a version): the same as addDays(date, -1), without a Date per row. */
+export function dayBefore(isoDate: string): string {
+  const day = Number(isoDate.slice(8, 10));
+  return day > 1 && isoDate.length === 10
+    ? `${isoDate.slice(0, 8)}${String(day - 1).padStart(2, "0")}`
+    : addDays(isoDate, -1);
+}
+
+/** An employee's employments as language-neutral text for messages: `2019-04-01 – 2024-03-31, 2025-04-01 –`. */
+export const employmentSpansText = (spans: readonly { hireDate: string; terminationDate: string | null }[]) =>
+  spans.map((e) => `${e.hireDate} – ${e.terminationDate ?? ""}`.trimEnd()).join(", ");
 
 /** Codes (and names) of a company's org units, grades, positions, ... for code-lookup fields. */
 export class CodeTable {

@@ -7,7 +7,7 @@ import { companiesKind } from "./companies.kind";
 import { gradesKind, jobCategoriesKind, positionsKind } from "./masters.kind";
 import { orgUnitsKind } from "./org-units.kind";
 import { personsKind } from "./persons.kind";
-import { findImportKind, registerImportKind } from "./registry";
+import { findImportKind, registerImportKind, registerImportKindAlias } from "./registry";
 import { skillAssessmentsKind } from "./skill-assessments.kind"; // skills and learning (issue 6)
 import { trainingCompletionsKind } from "./training-completions.kind"; // skills and learning (issue 6)
 
@@ -24,5 +24,14 @@ for (const kind of [
 ]) {
   if (!findImportKind(kind.name)) registerImportKind(kind);
 }
+// the first spellings of the learning kinds, still accepted so that existing scripts keep working (issue 6)
+registerImportKindAlias("skill_assessments", "skill-assessments");
+registerImportKindAlias("training_completions", "training-completions");
 
-export { findImportKind, importKindNames, listImportKinds, requireImportKind } from "./registry";
+export {
+  canonicalImportKindName,
+  findImportKind,
+  importKindNames,
+  listImportKinds,
+  requireImportKind,
+} from "./registry";

@@ -10,6 +10,7 @@ import type {
   RowIssue,
   WrittenRecord,
 } from "../import.types";
+import { importMessage } from "../messages";
 import { bool, CodeTable, diff, field, keepAbsent, num, optionalText, text } from "./helpers";
 
 /**
@@ -143,10 +144,11 @@ function codedMasterKind(config: MasterConfig): ImportKind<MasterRow, MasterStat
         if (holder !== undefined && holder !== row.code) {
           return {
             issues: [
-              {
+              importMessage(config.uniqueKey, "master.valueTaken", {
                 field: config.uniqueKey,
-                message: `${config.uniqueKey} ${values[config.uniqueKey]} is already used by ${holder}`,
-              },
+                value: String(values[config.uniqueKey]),
+                holder,
+              }),
             ],
           };
         }
@@ -328,10 +330,9 @@ export const gradesKind = codedMasterKind({
   }),
   check: (row) => {
     const found: RowIssue[] = [];
-    if (!Number.isInteger(row.rank)) found.push({ field: "rank", message: "rank must be a whole number" });
-    if (row.isManagerLevel === true && row.isExecutive === true) {
-      found.push({ field: "isExecutive", message: "a grade is manager level or executive, not both" });
-    }
+    if (!Number.isInteger(row.rank)) found.push(importMessage("rank", "cell.notInteger", { field: "rank" }));
+    if (row.isManagerLevel === true && row.isExecutive === true)
+      found.push(importMessage("isExecutive", "grade.managerAndExecutive"));
     return found;
   },
   uniqueKey: "rank",

@@ -2,6 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { addDays, covers } from "../../../shared/dates";
 import { orgUnits, orgUnitVersions } from "../../org/org.schema";
 import type { ImportKind, KindContext, PlanResult, WrittenRecord } from "../import.types";
+import { importMessage } from "../messages";
 import { CodeTable, field, futureDateIssue, optionalText, text } from "./helpers";
 
 /**
@@ -138,7 +139,7 @@ export const orgUnitsKind: ImportKind<OrgUnitRow, OrgUnitsState, OrgUnitOp> = {
     };
     const found = futureDateIssue(ctx, "validFrom", row.validFrom);
     if (row.parentCode !== null && row.parentCode === row.code)
-      found.push({ field: "parentCode", message: "a unit cannot be its own parent" });
+      found.push(importMessage("parentCode", "orgUnit.ownParent"));
     return found.length ? { issues: found } : { row };
   },
 
@@ -179,9 +180,13 @@ export const orgUnitsKind: ImportKind<OrgUnitRow, OrgUnitsState, OrgUnitOp> = {
   plan(row, state, ctx: KindContext): PlanResult<OrgUnitOp> {
     const parent = state.table.resolve(row.parentCode, "parentCode", ctx);
     if ("issue" in parent) {
+      // an unknown code may be a parent listed after its child
+      const unknownCode = parent.issue.code === "lookup.unknownCode" && row.parentCode !== null;
       return {
         issues: [
-          { ...parent.issue, message: `${parent.issue.message} (list parent units before their children)` },
+          unknownCode
+            ? importMessage("parentCode", "orgUnit.unknownParent", { code: row.parentCode! })
+            : parent.issue,
         ],
       };
     }
@@ -191,10 +196,10 @@ export const orgUnitsKind: ImportKind<OrgUnitRow, OrgUnitsState, OrgUnitOp> = {
       if (!versionAt(parentUnit, row.validFrom)) {
         return {
           issues: [
-            {
-              field: "parentCode",
-              message: `the parent unit ${parentUnit.code} does not exist on ${row.validFrom}`,
-            },
+            importMessage("parentCode", "orgUnit.parentNotOpen", {
+              code: parentUnit.code,
+              date: row.validFrom,
+            }),
           ],
         };
       }
@@ -236,11 +241,7 @@ export const orgUnitsKind: ImportKind<OrgUnitRow, OrgUnitsState, OrgUnitOp> = {
     }
     const unit = state.units.get(unitId)!;
     if (parent.id !== null && makesCycle(state, unitId, parent.id, row.validFrom)) {
-      return {
-        issues: [
-          { field: "parentCode", message: "a unit cannot be placed under itself or its own sub-unit" },
-        ],
-      };
+      return { issues: [importMessage("parentCode", "orgUnit.cycle")] };
     }
     const current = versionAt(unit, row.validFrom);
     if (current) {
@@ -252,10 +253,10 @@ export const orgUnitsKind: ImportKind<OrgUnitRow, OrgUnitsState, OrgUnitOp> = {
       if (first && row.validFrom < first.validFrom) {
         return {
           issues: [
-            {
-              field: "validFrom",
-              message: `the unit ${row.code} starts on ${first.validFrom}; a version before that is not imported`,
-            },
+            importMessage("validFrom", "orgUnit.beforeFirstVersion", {
+              code: row.code,
+              first: first.validFrom,
+            }),
           ],
         };
       }

@@ -78,8 +78,8 @@ export async function prefetchGroupCandidates(
         from persons p
         where (p.id in (select value::int from json_array_elements_text(${JSON.stringify(ids)}::json))
            or lower(p.email) in (select value from json_array_elements_text(${JSON.stringify(emails)}::json))
-           or (p.family_name, p.given_name, p.birth_date::text) in (
-                select x.f, x.g, x.b from json_to_recordset(${JSON.stringify(names)}::json) as x(f text, g text, b text)))
+           or (p.family_name, p.given_name, p.birth_date) in (
+                select x.f, x.g, x.b from json_to_recordset(${JSON.stringify(names)}::json) as x(f text, g text, b date)))
           and not exists (select 1 from employments e where e.person_id = p.id and e.company_id = ${ctx.companyId})
         order by p.id`,
   );

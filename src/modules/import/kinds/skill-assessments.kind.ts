@@ -11,6 +11,7 @@ import {
 import { insertAssessment } from "../../skills/assessments.repo";
 import { maxScaleLevel } from "../../skills/library.service";
 import type { ImportKind, PlanResult, RowIssue, WrittenRecord } from "../import.types";
+import { importMessage } from "../messages";
 import { CodeTable, field, num, optionalText, text } from "./helpers";
 import { employmentOn } from "./training-completions.kind";
 
@@ -51,7 +52,7 @@ interface AssessmentOp {
 }
 
 export const skillAssessmentsKind: ImportKind<AssessmentRow, AssessmentState, AssessmentOp> = {
-  name: "skill_assessments",
+  name: "skill-assessments",
   label: { en: "Skill assessments", ja: "スキル評価" },
   description: {
     en: "Skill levels of the company's people as assessed on a day (by the person, the manager, HR, or another system). Each row adds to the history.",
@@ -130,15 +131,12 @@ export const skillAssessmentsKind: ImportKind<AssessmentRow, AssessmentState, As
       note: optionalText(values, "note"),
     };
     const found: RowIssue[] = [];
-    if (!Number.isInteger(row.level)) found.push({ field: "level", message: "level must be a whole number" });
+    if (!Number.isInteger(row.level))
+      found.push(importMessage("level", "cell.notInteger", { field: "level" }));
     if (row.assessedOn > ctx.today)
-      found.push({ field: "assessedOn", message: `assessedOn ${row.assessedOn} is in the future` });
-    if (row.source === "self" && row.assessorEmployeeNumber !== null) {
-      found.push({
-        field: "assessorEmployeeNumber",
-        message: "a self-assessment has no assessor: leave it empty",
-      });
-    }
+      found.push(importMessage("assessedOn", "row.inFuture", { field: "assessedOn", date: row.assessedOn }));
+    if (row.source === "self" && row.assessorEmployeeNumber !== null)
+      found.push(importMessage("assessorEmployeeNumber", "assessment.selfWithAssessor"));
     return found.length ? { issues: found } : { row };
   },
 
@@ -167,33 +165,30 @@ export const skillAssessmentsKind: ImportKind<AssessmentRow, AssessmentState, As
     if ("issues" in employed) return employed;
     const found: RowIssue[] = [];
     if (row.level > state.maxLevel)
-      found.push({
-        field: "level",
-        message: `level ${row.level} is outside the scale: must be a level of the scale, 0 to ${state.maxLevel}`,
-      });
+      found.push(
+        importMessage("level", "assessment.levelOutsideScale", { level: row.level, max: state.maxLevel }),
+      );
     const resolved = state.skills.resolve(row.skillCode, "skillCode", ctx);
     let skill: ImportSkill | undefined;
     if ("issue" in resolved) found.push(resolved.issue);
     else {
       skill = state.skillById.get(resolved.id!)!;
       if (!skill.active)
-        found.push({ field: "skillCode", message: `skill ${skill.code} is no longer in use` });
+        found.push(importMessage("skillCode", "assessment.skillRetired", { code: skill.code }));
     }
     let assessorPersonId: number | null = null;
     if (row.assessorEmployeeNumber !== null) {
       const assessor = state.employees.get(row.assessorEmployeeNumber);
       if (!assessor) {
-        found.push({
-          field: "assessorEmployeeNumber",
-          message: `no employee of this company has the number ${row.assessorEmployeeNumber}`,
-        });
+        found.push(
+          importMessage("assessorEmployeeNumber", "employee.unknown", { number: row.assessorEmployeeNumber }),
+        );
       } else {
         assessorPersonId = assessor[assessor.length - 1]!.personId;
         if (assessorPersonId === employed.employment.personId && row.source !== "import")
-          found.push({
-            field: "assessorEmployeeNumber",
-            message: `a ${row.source} assessment is not by the person themself (use source self)`,
-          });
+          found.push(
+            importMessage("assessorEmployeeNumber", "assessment.assessorIsPerson", { source: row.source }),
+          );
       }
     }
     if (found.length || !skill) return { issues: found };

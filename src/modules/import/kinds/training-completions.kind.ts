@@ -13,7 +13,17 @@ import {
   updateTrainingRecordValues,
 } from "../../learning/import-state.repo";
 import type { ImportKind, PlanResult, RowIssue, WrittenRecord } from "../import.types";
-import { CodeTable, diff, field, futureDateIssue, optionalNum, optionalText, text } from "./helpers";
+import { importMessage } from "../messages";
+import {
+  CodeTable,
+  diff,
+  employmentSpansText,
+  field,
+  futureDateIssue,
+  optionalNum,
+  optionalText,
+  text,
+} from "./helpers";
 
 /**
  * Completed trainings from a group company's own training system. A row says "employee N completed course C on
@@ -69,27 +79,25 @@ export function employmentOn(
   const spans = employees.get(employeeNumber);
   if (!spans)
     return {
-      issues: [
-        { field: "employeeNumber", message: `no employee of this company has the number ${employeeNumber}` },
-      ],
+      issues: [importMessage("employeeNumber", "employee.unknown", { number: employeeNumber })],
     };
   const employment = spans.find(
     (e) => e.hireDate <= day && (e.terminationDate === null || e.terminationDate >= day),
   );
   if (employment) return { employment };
-  const employed = spans.map((e) => `${e.hireDate} to ${e.terminationDate ?? "now"}`).join(", ");
   return {
     issues: [
-      {
-        field: dayField,
-        message: `employee ${employeeNumber} is not employed on ${day} (employed ${employed})`,
-      },
+      importMessage(dayField, "employee.notEmployed", {
+        number: employeeNumber,
+        date: day,
+        spans: employmentSpansText(spans),
+      }),
     ],
   };
 }
 
 export const trainingCompletionsKind: ImportKind<CompletionRow, CompletionState, CompletionOp> = {
-  name: "training_completions",
+  name: "training-completions",
   label: { en: "Training completions", ja: "研修修了実績" },
   description: {
     en: "Completed trainings from a group company's own system: who completed which course on which day. Completing a course raises the person's skill levels to the course's levels.",
@@ -172,13 +180,17 @@ export const trainingCompletionsKind: ImportKind<CompletionRow, CompletionState,
     };
     const found: RowIssue[] = [];
     if (row.completedOn > ctx.today)
-      found.push({ field: "completedOn", message: `completedOn ${row.completedOn} is in the future` });
+      found.push(
+        importMessage("completedOn", "row.inFuture", { field: "completedOn", date: row.completedOn }),
+      );
     found.push(...futureDateIssue(ctx, "sessionStartsOn", row.sessionStartsOn));
     if (row.sessionStartsOn !== null && row.completedOn < row.sessionStartsOn) {
-      found.push({
-        field: "completedOn",
-        message: `completedOn ${row.completedOn} is before the session started (${row.sessionStartsOn})`,
-      });
+      found.push(
+        importMessage("completedOn", "training.beforeSession", {
+          completedOn: row.completedOn,
+          sessionStartsOn: row.sessionStartsOn,
+        }),
+      );
     }
     return found.length ? { issues: found } : { row };
   },
@@ -220,12 +232,7 @@ export const trainingCompletionsKind: ImportKind<CompletionRow, CompletionState,
     if (row.sessionStartsOn !== null) {
       if (course.delivery === "e_learning") {
         return {
-          issues: [
-            {
-              field: "sessionStartsOn",
-              message: `course ${course.code} is e-learning, taken without a session: leave sessionStartsOn empty`,
-            },
-          ],
+          issues: [importMessage("sessionStartsOn", "training.eLearningSession", { course: course.code })],
         };
       }
       const candidates = (state.sessionsByCourse.get(course.id) ?? []).filter(
@@ -235,14 +242,15 @@ export const trainingCompletionsKind: ImportKind<CompletionRow, CompletionState,
       const session = (own.length ? own : candidates)[0];
       if (!session) {
         const known = (state.sessionsByCourse.get(course.id) ?? []).map((s) => s.startsOn);
+        const where = { course: course.code, date: row.sessionStartsOn };
         return {
           issues: [
-            {
-              field: "sessionStartsOn",
-              message: `no session of course ${course.code} starts on ${row.sessionStartsOn}${
-                known.length ? ` (sessions start on ${known.slice(-5).join(", ")})` : ""
-              }; leave it empty when the session is not in Tekizai`,
-            },
+            known.length
+              ? importMessage("sessionStartsOn", "training.unknownSessionOf", {
+                  ...where,
+                  starts: known.slice(-5).join(", "),
+                })
+              : importMessage("sessionStartsOn", "training.unknownSession", where),
           ],
         };
       }
@@ -289,10 +297,10 @@ export const trainingCompletionsKind: ImportKind<CompletionRow, CompletionState,
     if (existing.id < 0) {
       return {
         issues: [
-          {
-            field: "courseCode",
-            message: `an earlier row of this file already records ${course.code} for this person on ${row.completedOn}`,
-          },
+          importMessage("courseCode", "training.recordedTwice", {
+            course: course.code,
+            date: row.completedOn,
+          }),
         ],
       };
     }

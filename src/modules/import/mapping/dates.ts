@@ -4,6 +4,8 @@
  * Every result is an ISO `YYYY-MM-DD` string or a message saying what is wrong.
  */
 
+import { type ImportMessageCode, type MessageParams, renderImportMessage } from "../messages";
+
 export const DATE_FORMATS = [
   "auto",
   "yyyy-mm-dd",
@@ -40,7 +42,14 @@ export interface DateOptions {
   centuryPivot?: number | undefined;
 }
 
-export type DateResult = { date: string } | { error: string };
+/** A date, or what is wrong with it: the English text and its message code and values (messages.ts). */
+export type DateError = { error: string; code: DateMessageCode; params: MessageParams };
+export type DateResult = { date: string } | DateError;
+type DateMessageCode = Extract<ImportMessageCode, `date.${string}`>;
+
+function dateError(code: DateMessageCode, params: MessageParams = {}): DateError {
+  return { error: renderImportMessage("en", code, params), code, params };
+}
 
 interface Era {
   name: string;
@@ -71,22 +80,18 @@ function halfWidth(text: string): string {
 }
 
 function calendarDate(year: number, month: number, day: number): DateResult {
-  if (month < 1 || month > 12) return { error: `has no month ${month}` };
+  if (month < 1 || month > 12) return dateError("date.noMonth", { month });
   const date = new Date(Date.UTC(year, month - 1, day));
   if (day < 1 || date.getUTCMonth() !== month - 1)
-    return { error: `is not a calendar date (${year}-${pad(month)} has no day ${day})` };
-  if (year < 1900 || year > 2999) return { error: `has the year ${year}, outside 1900-2999` };
+    return dateError("date.noDay", { year, month: pad(month), day });
+  if (year < 1900 || year > 2999) return dateError("date.yearRange", { year });
   return { date: `${pad(year, 4)}-${pad(month)}-${pad(day)}` };
 }
 
-function fullYear(yearText: string, pivot: number | undefined): number | { error: string } {
+function fullYear(yearText: string, pivot: number | undefined): number | DateError {
   if (yearText.length === 4) return Number(yearText);
-  if (yearText.length !== 2) return { error: `has a ${yearText.length}-digit year` };
-  if (pivot === undefined) {
-    return {
-      error: `has a two-digit year "${yearText}", which is ambiguous: write four digits or set centuryPivot in the mapping`,
-    };
-  }
+  if (yearText.length !== 2) return dateError("date.yearDigits", { digits: yearText.length });
+  if (pivot === undefined) return dateError("date.twoDigitYear", { year: yearText });
   const yy = Number(yearText);
   return yy < pivot ? 2000 + yy : 1900 + yy;
 }
@@ -99,7 +104,7 @@ function parseEra(text: string): DateResult | undefined {
   if (!match) return undefined;
   const era = ERAS.find((e) => e.name === match[1] || e.letter === match[1]!.toUpperCase())!;
   const eraYear = match[2] === "元" ? 1 : Number(match[2]);
-  if (eraYear < 1) return { error: `has no year ${eraYear} of ${era.name}` };
+  if (eraYear < 1) return dateError("date.noEraYear", { year: eraYear, era: era.name });
   const result = calendarDate(
     Number(era.start.slice(0, 4)) + eraYear - 1,
     Number(match[3]),
@@ -107,7 +112,9 @@ function parseEra(text: string): DateResult | undefined {
   );
   if ("error" in result) return result;
   if (result.date < era.start || (era.end !== null && result.date > era.end)) {
-    return { error: `is not within ${era.name} (${era.start} to ${era.end ?? "today"})` };
+    return era.end === null
+      ? dateError("date.beforeEra", { era: era.name, start: era.start })
+      : dateError("date.outsideEra", { era: era.name, start: era.start, end: era.end });
   }
   return result;
 }
@@ -142,17 +149,6 @@ function parseNumeric(
   }
 }
 
-const EXPECTED: Record<DateFormat, string> = {
-  auto: "YYYY-MM-DD, YYYY/MM/DD or a Japanese era date",
-  "yyyy-mm-dd": "YYYY-MM-DD",
-  "yyyy/mm/dd": "YYYY/MM/DD",
-  "m/d/y": "M/D/YYYY (month first)",
-  "d/m/y": "D/M/YYYY (day first)",
-  "d.m.y": "D.M.YYYY",
-  yyyymmdd: "YYYYMMDD",
-  "japanese-era": "a Japanese era date such as 令和3年4月1日 or R3.4.1",
-};
-
 /** Reads one date cell. `auto` accepts only unambiguous forms: ISO, yyyy/mm/dd and era dates. */
 export function parseDate(raw: string, options: DateOptions): DateResult {
   const text = halfWidth(raw).trim();
@@ -171,7 +167,7 @@ export function parseDate(raw: string, options: DateOptions): DateResult {
           );
     if (result) return result;
   }
-  return { error: `is not a date in the expected format ${EXPECTED[options.format]}` };
+  return dateError("date.badFormat", { format: options.format });
 }
 
 export function normalizeDateFormat(name: string): DateFormat | undefined {

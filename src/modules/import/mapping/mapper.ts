@@ -1,6 +1,6 @@
 import type { Locale } from "../../../shared/enums";
 import type { AnyImportKind, CanonicalField, FieldValue } from "../import.types";
-import { renderImportMessage } from "../messages";
+import { type ImportMessageCode, type MessageParams, renderImportMessage } from "../messages";
 import type { FieldMapping, MappingProfile } from "./profile";
 import { parseCell } from "./values";
 
@@ -12,7 +12,19 @@ export interface ImportError {
   /** In the language of whoever started the import. */
   message: string;
   /** Stable machine code of the message (messages.ts), e.g. `cell.required`, `employee.unknown`. */
-  code?: string;
+  code: ImportMessageCode;
+  /** The values named in the message: with the code, it renders in the reader's language. */
+  params: MessageParams;
+}
+
+/** An error of a code of the catalogue, with its text in the importer's language. */
+export function importError(
+  at: { row: number; column: string; value: string },
+  code: ImportMessageCode,
+  params: MessageParams,
+  locale: Locale,
+): ImportError {
+  return { ...at, message: renderImportMessage(locale, code, params), code, params };
 }
 
 /** Where each canonical field of a kind is read from in this file. */
@@ -38,6 +50,7 @@ export function resolveColumns(
   profile: MappingProfile,
   headers: string[],
   headerRow: number,
+  locale: Locale = "en",
 ): ColumnPlan {
   const errors: ImportError[] = [];
   const byExact = new Map(headers.filter(Boolean).map((h) => [h, h]));
@@ -46,12 +59,14 @@ export function resolveColumns(
   const known = new Set(kind.fields.map((f) => f.name));
   for (const name of Object.keys(profile.fields)) {
     if (!known.has(name)) {
-      errors.push({
-        row: headerRow,
-        column: name,
-        value: "",
-        message: `the mapping names "${name}", which is not a field of ${kind.name} (fields: ${[...known].join(", ")})`,
-      });
+      errors.push(
+        importError(
+          { row: headerRow, column: name, value: "" },
+          "column.notAField",
+          { name, importKind: kind.name, fields: [...known].join(", ") },
+          locale,
+        ),
+      );
     }
   }
   const fields = kind.fields.map((field): ResolvedField => {
@@ -60,12 +75,14 @@ export function resolveColumns(
     if (mapping?.column !== undefined) {
       column = byExact.get(mapping.column) ?? byNormalized.get(normalizeHeader(mapping.column)) ?? null;
       if (column === null) {
-        errors.push({
-          row: headerRow,
-          column: mapping.column,
-          value: "",
-          message: `the mapping reads ${field.name} from the column "${mapping.column}", which is not in the file`,
-        });
+        errors.push(
+          importError(
+            { row: headerRow, column: mapping.column, value: "" },
+            "column.notInFile",
+            { field: field.name, column: mapping.column },
+            locale,
+          ),
+        );
       }
     } else if (mapping?.constant === undefined) {
       for (const candidate of [field.name, field.label.en, field.label.ja]) {
@@ -74,12 +91,14 @@ export function resolveColumns(
       }
       const hasDefault = mapping?.default !== undefined || field.defaultValue !== undefined;
       if (column === null && field.required && !hasDefault) {
-        errors.push({
-          row: headerRow,
-          column: field.name,
-          value: "",
-          message: `the required column ${field.name} (${field.label.ja} / ${field.label.en}) is missing`,
-        });
+        errors.push(
+          importError(
+            { row: headerRow, column: field.name, value: "" },
+            "column.missing",
+            { field: field.name, labelJa: field.label.ja, labelEn: field.label.en },
+            locale,
+          ),
+        );
       }
     }
     if (column !== null) used.add(column);
@@ -152,24 +171,24 @@ export function mapRecord(
       centuryPivot: resolved.mapping?.centuryPivot ?? profile.centuryPivot,
     });
     if ("error" in result) {
-      errors.push({
-        row: record.rowNumber,
-        column,
-        value: raw || text,
-        code: result.code ?? "row.invalid",
-        message: result.code
-          ? renderImportMessage(locale, result.code, { field: resolved.field.name, ...result.params })
-          : `${resolved.field.name} ${result.error}`,
-      });
+      errors.push(
+        importError(
+          { row: record.rowNumber, column, value: raw || text },
+          result.code,
+          { field: resolved.field.name, ...result.params },
+          locale,
+        ),
+      );
       values[resolved.field.name] = null;
     } else if (result.value === null && resolved.field.required) {
-      errors.push({
-        row: record.rowNumber,
-        column,
-        value: raw,
-        code: "cell.required",
-        message: renderImportMessage(locale, "cell.required", { field: resolved.field.name }),
-      });
+      errors.push(
+        importError(
+          { row: record.rowNumber, column, value: raw },
+          "cell.required",
+          { field: resolved.field.name },
+          locale,
+        ),
+      );
       values[resolved.field.name] = null;
     } else {
       values[resolved.field.name] = result.value;

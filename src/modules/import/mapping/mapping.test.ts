@@ -28,22 +28,22 @@ describe("reading dates", () => {
   it("uses the century pivot for two-digit years and refuses them without one", () => {
     expect(parseDate("07/10/83", { format: "m/d/y", centuryPivot: 30 })).toEqual({ date: "1983-07-10" });
     expect(parseDate("07/10/29", { format: "m/d/y", centuryPivot: 30 })).toEqual({ date: "2029-07-10" });
-    expect(parseDate("07/10/83", { format: "m/d/y" })).toEqual({
+    expect(parseDate("07/10/83", { format: "m/d/y" })).toMatchObject({
       error: expect.stringContaining('two-digit year "83", which is ambiguous'),
     });
   });
 
   it("refuses impossible dates and dates outside their era", () => {
-    expect(parseDate("2021-02-29", { format: "auto" })).toEqual({
+    expect(parseDate("2021-02-29", { format: "auto" })).toMatchObject({
       error: "is not a calendar date (2021-02 has no day 29)",
     });
-    expect(parseDate("平成31年5月1日", { format: "auto" })).toEqual({
+    expect(parseDate("平成31年5月1日", { format: "auto" })).toMatchObject({
       error: "is not within 平成 (1989-01-08 to 2019-04-30)",
     });
-    expect(parseDate("4/1/2021", { format: "auto" })).toEqual({
+    expect(parseDate("4/1/2021", { format: "auto" })).toMatchObject({
       error: expect.stringContaining("expected format"),
     });
-    expect(parseDate("1850-01-01", { format: "auto" })).toEqual({
+    expect(parseDate("1850-01-01", { format: "auto" })).toMatchObject({
       error: "has the year 1850, outside 1900-2999",
     });
   });

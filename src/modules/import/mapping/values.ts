@@ -65,10 +65,10 @@ export function parseNumber(text: string): number | undefined {
   return Number.isFinite(value) ? value : undefined;
 }
 
-/** A value, or the English error (after the field name) with its message code and values (messages.ts). */
+/** A value, or the error's message code and values (messages.ts; the field is added by the caller). */
 export type CellResult =
   | { value: FieldValue }
-  | { error: string; code?: ImportMessageCode; params?: MessageParams };
+  | { error: true; code: ImportMessageCode; params?: MessageParams };
 
 export function parseCell(text: string, field: CanonicalField, dateOptions: DateOptions): CellResult {
   if (text === "") return { value: null };
@@ -76,43 +76,35 @@ export function parseCell(text: string, field: CanonicalField, dateOptions: Date
     case "string":
     case "code-lookup":
       if (field.maxLength !== undefined && text.length > field.maxLength) {
-        return {
-          error: `is longer than ${field.maxLength} characters`,
-          code: "cell.tooLong",
-          params: { max: field.maxLength },
-        };
+        return { error: true, code: "cell.tooLong", params: { max: field.maxLength } };
       }
       return { value: text };
     case "date": {
       const result = parseDate(text, dateOptions);
       return "date" in result
         ? { value: result.date }
-        : { error: result.error, code: "cell.badDate", params: { detail: result.error } };
+        : { error: true, code: "cell.badDate", params: { detailCode: result.code, ...result.params } };
     }
     case "number": {
       const value = parseNumber(text);
-      if (value === undefined) return { error: "is not a number", code: "cell.notNumber" };
+      if (value === undefined) return { error: true, code: "cell.notNumber" };
       if (field.min !== undefined && value < field.min)
-        return { error: `must be at least ${field.min}`, code: "cell.tooSmall", params: { min: field.min } };
+        return { error: true, code: "cell.tooSmall", params: { min: field.min } };
       if (field.max !== undefined && value > field.max)
-        return { error: `must be at most ${field.max}`, code: "cell.tooLarge", params: { max: field.max } };
+        return { error: true, code: "cell.tooLarge", params: { max: field.max } };
       return { value };
     }
     case "enum": {
       const value = parseEnum(text, field.values ?? []);
       return value === undefined
-        ? {
-            error: `must be one of: ${(field.values ?? []).join(", ")}`,
-            code: "cell.notInList",
-            params: { values: (field.values ?? []).join(", ") },
-          }
+        ? { error: true, code: "cell.notInList", params: { values: (field.values ?? []).join(", ") } }
         : { value };
     }
     case "boolean": {
       const lower = text.toLowerCase();
       if (TRUE_WORDS.has(lower)) return { value: true };
       if (FALSE_WORDS.has(lower)) return { value: false };
-      return { error: "must be true or false (yes/no, 1/0)", code: "cell.notBoolean" };
+      return { error: true, code: "cell.notBoolean" };
     }
   }
 }

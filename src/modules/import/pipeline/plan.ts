@@ -1,7 +1,7 @@
 import type { Db } from "../../../db/client";
 import type { Locale } from "../../../shared/enums";
 import type { AnyImportKind, ChangeRecord, KindContext, PlannedStep, RowIssue } from "../import.types";
-import { columnOf, type ImportError, mapRecord, resolveColumns } from "../mapping/mapper";
+import { columnOf, type ImportError, importError, mapRecord, resolveColumns } from "../mapping/mapper";
 import type { MappingProfile } from "../mapping/profile";
 import { importMessage, issueText, renderImportMessage } from "../messages";
 import { type Encoding, SourceError, type SourceFormat } from "../sources/detect";
@@ -78,6 +78,11 @@ export interface PlanInput {
   locale?: Locale;
   isCancelled: () => boolean;
   onProgress: (progress: PlanProgress) => void;
+  /**
+   * Takes each planned entry as soon as it is planned, with the counts so far (the writer of an import that
+   * writes while it reads); the plan then keeps no entries. Only for a file whose ops are final once planned.
+   */
+  onEntry?: (entry: PlannedEntry, counts: ImportCounts) => void;
 }
 
 const emptyCounts = (): ImportCounts => ({
@@ -100,7 +105,8 @@ export async function planImport(input: PlanInput): Promise<ImportPlan> {
     row,
     ...cell,
     message: issueText(issue, locale),
-    code: issue.code ?? "row.invalid",
+    code: issue.code,
+    params: issue.params,
   });
   const plan: ImportPlan = {
     format: null,
@@ -134,7 +140,7 @@ export async function planImport(input: PlanInput): Promise<ImportPlan> {
       delimiter: source.delimiter,
       headers: source.headers,
     });
-    const columns = resolveColumns(kind, profile, source.headers, source.headerRow);
+    const columns = resolveColumns(kind, profile, source.headers, source.headerRow, locale);
     plan.ignoredColumns = columns.ignoredColumns;
     if (columns.errors.length) {
       for (const error of columns.errors) report(error);
@@ -163,22 +169,27 @@ export async function planImport(input: PlanInput): Promise<ImportPlan> {
     type Pending = {
       rowNumber: number;
       rowErrors: ImportError[];
-      cell: (field: string) => { column: string; value: string };
+      values: Record<string, string>;
       // biome-ignore lint/suspicious/noExplicitAny: rows are the kind's own type, opaque to the framework.
       built?: { row: any; key: string };
     };
+    // the source column and cell of a field (for errors found after mapping)
+    const cellOf = (values: Record<string, string>, field: string) => {
+      const column = columnOf(columns, field);
+      return { column, value: values[column] ?? "" };
+    };
     let pending: Pending[] = [];
-    const flush = async () => {
-      if (kind.prefetch) {
-        const rows = pending.flatMap((p) => (p.built ? [p.built.row] : []));
-        if (rows.length) await kind.prefetch(input.db, rows, state, kindCtx);
-      }
-      for (const { rowNumber, rowErrors, cell, built } of pending) {
+    const prefetch = async () => {
+      const rows = pending.flatMap((p) => (p.built ? [p.built.row] : []));
+      if (rows.length) await kind.prefetch!(input.db, rows, state, kindCtx);
+    };
+    const planPending = () => {
+      for (const { rowNumber, rowErrors, values, built } of pending) {
         if (built) {
           const planned = kind.plan(built.row, state, kindCtx);
           if ("issues" in planned) {
             for (const issue of planned.issues)
-              rowErrors.push(issueError(rowNumber, cell(issue.field), issue));
+              rowErrors.push(issueError(rowNumber, cellOf(values, issue.field), issue));
           } else {
             const counter =
               planned.outcome === "new"
@@ -188,7 +199,11 @@ export async function planImport(input: PlanInput): Promise<ImportPlan> {
                   : "unchanged";
             plan.counts[counter]++;
             if (planned.termination) plan.counts.terminations++;
-            if (planned.steps.length) plan.entries.push({ rowNumber, key: built.key, steps: planned.steps });
+            if (planned.steps.length) {
+              const entry = { rowNumber, key: built.key, steps: planned.steps };
+              if (input.onEntry) input.onEntry(entry, plan.counts);
+              else plan.entries.push(entry);
+            }
             for (const step of planned.steps) {
               if (plan.preview.length < PREVIEW_CHANGES)
                 plan.preview.push({ row: rowNumber, key: built.key, ...step.change });
@@ -207,7 +222,7 @@ export async function planImport(input: PlanInput): Promise<ImportPlan> {
     for await (const record of source.records) {
       lastRow = record.rowNumber;
       plan.counts.rows++;
-      if (plan.counts.rows % 500 === 0 || Date.now() - lastYield > 200) {
+      if (plan.counts.rows % 100 === 0 || Date.now() - lastYield > 200) {
         if (input.isCancelled()) throw new ImportCancelled();
         input.onProgress({
           rows: plan.counts.rows,
@@ -218,19 +233,24 @@ export async function planImport(input: PlanInput): Promise<ImportPlan> {
         await new Promise((resolve) => setImmediate(resolve));
         lastYield = Date.now();
       }
-      const rowErrors: ImportError[] = record.problems.map((p) => ({ row: record.rowNumber, ...p }));
       const mapped = mapRecord(record, columns, profile, locale);
-      rowErrors.push(...mapped.errors);
-      const cell = (field: string) => {
-        const column = columnOf(columns, field);
-        return { column, value: record.values[column] ?? "" };
-      };
-      const entry: Pending = { rowNumber: record.rowNumber, rowErrors, cell };
+      const rowErrors: ImportError[] = record.problems.length
+        ? record.problems.map((p) =>
+            importError(
+              { row: record.rowNumber, column: p.column, value: p.value },
+              p.code,
+              p.params,
+              locale,
+            ),
+          )
+        : [];
+      if (mapped.errors.length) rowErrors.push(...mapped.errors);
+      const entry: Pending = { rowNumber: record.rowNumber, rowErrors, values: record.values };
       if (!rowErrors.length) {
         const built = kind.toRow(mapped.values, kindCtx);
         if ("issues" in built) {
           for (const issue of built.issues)
-            rowErrors.push(issueError(record.rowNumber, cell(issue.field), issue));
+            rowErrors.push(issueError(record.rowNumber, cellOf(record.values, issue.field), issue));
         } else {
           const key = kind.key(built.row);
           const earlier = keys.get(key);
@@ -239,10 +259,11 @@ export async function planImport(input: PlanInput): Promise<ImportPlan> {
             rowErrors.push(
               issueError(
                 record.rowNumber,
-                cell(keyField),
+                cellOf(record.values, keyField),
                 importMessage(keyField, "row.duplicate", {
                   earlier,
-                  what: locale === "ja" ? kind.label.ja : kind.label.en.toLowerCase(),
+                  what: kind.label.en.toLowerCase(),
+                  "what.ja": kind.label.ja,
                   key,
                 }),
               ),
@@ -254,14 +275,25 @@ export async function planImport(input: PlanInput): Promise<ImportPlan> {
         }
       }
       pending.push(entry);
-      if (pending.length >= chunk) await flush();
+      if (pending.length >= chunk) {
+        if (kind.prefetch) await prefetch();
+        planPending();
+      }
     }
-    await flush();
+    if (kind.prefetch) await prefetch();
+    planPending();
     input.onProgress({ rows: plan.counts.rows, bytesRead: source.totalBytes, totalBytes: source.totalBytes });
   } catch (err) {
     if (!(err instanceof SourceError)) throw err;
     plan.fileError = err.message;
-    report({ row: err.rowNumber || lastRow + 1, column: "(file)", value: "", message: err.message });
+    report({
+      row: err.rowNumber || lastRow + 1,
+      column: "(file)",
+      value: "",
+      message: err.message,
+      code: "row.invalid",
+      params: {},
+    });
   }
   if (plan.fileError !== null) {
     plan.entries = [];

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { Transform } from "node:stream";
+import type { ImportMessageCode, MessageParams } from "../messages";
 import { readCsvRows } from "./csv.source";
 import {
   detectDelimiter,
@@ -11,7 +12,7 @@ import {
   type SourceFormat,
 } from "./detect";
 import { readJsonRows } from "./json.source";
-import { readXlsxRows } from "./xlsx.source";
+import { readXlsxRows, type XlsxRow } from "./xlsx.source";
 
 export interface SourceOptions {
   /** Detected from the content when not given. */
@@ -24,11 +25,19 @@ export interface SourceOptions {
   maxColumns: number;
 }
 
+/** A cell (or row) that could not be read: where, and why as a message code with its values (messages.ts). */
+export interface SourceProblem {
+  column: string;
+  value: string;
+  code: ImportMessageCode;
+  params: MessageParams;
+}
+
 /** A data row: its values by header, and cells that could not be read. */
 export interface SourceRecord {
   rowNumber: number;
   values: Record<string, string>;
-  problems: { column: string; value: string; message: string }[];
+  problems: SourceProblem[];
 }
 
 export interface OpenedSource {
@@ -136,7 +145,8 @@ export async function openSource(file: string, options: SourceOptions): Promise<
           problems.push({
             column,
             value: JSON.stringify(value).slice(0, 100),
-            message: "holds an object or array; only plain values can be imported",
+            code: "cell.notPlain",
+            params: {},
           });
         } else values[column] = String(value);
       }
@@ -163,7 +173,7 @@ export async function openSource(file: string, options: SourceOptions): Promise<
   let rows: AsyncGenerator<{
     rowNumber: number;
     cells: string[];
-    problems?: { columnIndex: number; value: string; message: string }[];
+    problems?: XlsxRow["problems"];
   }>;
   if (format === "xlsx") {
     rows = readXlsxRows(file, input, { maxColumns: options.maxColumns });
@@ -194,20 +204,17 @@ export async function openSource(file: string, options: SourceOptions): Promise<
         row.cells.length !== headers.length &&
         !(row.cells.length === 1 && row.cells[0] === "")
       ) {
-        const message =
-          row.cells.length < headers.length
-            ? `has ${row.cells.length} values but the header has ${headers.length} columns: the row may be cut short`
-            : `has ${row.cells.length} values but the header has ${headers.length} columns: a delimiter inside a value may lack quotes`;
-        problems.push({ column: "(row)", value: "", message });
+        problems.push({
+          column: "(row)",
+          value: "",
+          code: row.cells.length < headers.length ? "row.fewerValues" : "row.moreValues",
+          params: { count: row.cells.length, columns: headers.length },
+        });
       }
       if (format === "xlsx") {
         row.cells.forEach((cell, index) => {
           if (index >= headers.length && cell.trim() !== "") {
-            problems.push({
-              column: `column ${index + 1}`,
-              value: cell,
-              message: "has a value but no header",
-            });
+            problems.push({ column: `column ${index + 1}`, value: cell, code: "cell.noHeader", params: {} });
           }
         });
       }
@@ -215,7 +222,8 @@ export async function openSource(file: string, options: SourceOptions): Promise<
         problems.push({
           column: headers[problem.columnIndex] || `column ${problem.columnIndex + 1}`,
           value: problem.value,
-          message: problem.message,
+          code: problem.code,
+          params: problem.params,
         });
       }
       yield { rowNumber: row.rowNumber, values, problems };

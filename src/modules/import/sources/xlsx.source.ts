@@ -1,12 +1,13 @@
 import type { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { RawRow } from "./csv.source";
+import type { ImportMessageCode, MessageParams } from "../messages";
 import { SourceError } from "./detect";
 import { listZipEntries, mergedRanges } from "./zip";
 
 export interface XlsxRow extends RawRow {
   /** Cells that cannot be read as a value (#N/A and other Excel errors). */
-  problems: { columnIndex: number; value: string; message: string }[];
+  problems: { columnIndex: number; value: string; code: ImportMessageCode; params: MessageParams }[];
 }
 
 const columnLetters = (index: number): string => {
@@ -32,7 +33,10 @@ export function checkWorkbook(file: string): void {
   }
 }
 
-function cellText(value: ExcelJS.CellValue, address: string): { text: string; problem?: string } {
+function cellText(
+  value: ExcelJS.CellValue,
+  address: string,
+): { text: string; problem?: { code: ImportMessageCode; params: MessageParams } } {
   if (value === null || value === undefined) return { text: "" };
   if (typeof value === "string") return { text: value };
   if (typeof value === "number") return { text: String(value) };
@@ -47,10 +51,11 @@ function cellText(value: ExcelJS.CellValue, address: string): { text: string; pr
       Number(address.replace(/^[A-Z]+/, "")),
     );
   }
-  if ("error" in value) return { text: "", problem: `holds the Excel error ${value.error}` };
+  if ("error" in value)
+    return { text: "", problem: { code: "cell.excelError", params: { error: String(value.error) } } };
   if ("richText" in value) return { text: value.richText.map((part) => part.text).join("") };
   if ("text" in value) return { text: String(value.text) };
-  return { text: "", problem: "holds a value that cannot be read" };
+  return { text: "", problem: { code: "cell.unreadable", params: {} } };
 }
 
 /**
@@ -90,7 +95,7 @@ export async function* readXlsxRows(
         for (let col = 1; col < values.length; col++) {
           const { text, problem } = cellText(values[col], `${columnLetters(col)}${row.number}`);
           cells.push(text);
-          if (problem) problems.push({ columnIndex: col - 1, value: text, message: problem });
+          if (problem) problems.push({ columnIndex: col - 1, value: text, ...problem });
         }
         if (cells.every((cell) => cell.trim() === "")) continue;
         if (headerRow === 0) {

@@ -1,6 +1,6 @@
 import { Anchor, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import type { MessageKey } from "../../i18n/en";
-import { useT } from "../../i18n/locale";
+import { useLocale, useT } from "../../i18n/locale";
 import { useNarrow } from "../../lib/useNarrow";
 import { changedFields, formatValue } from "./format";
 import type { ImportChange, ImportError } from "./types";
@@ -95,6 +95,7 @@ export function ErrorsTable({
   total: number;
 }) {
   const t = useT();
+  const [locale] = useLocale();
   const narrow = useNarrow();
   if (total === 0) return null;
   return (
@@ -102,7 +103,7 @@ export function ErrorsTable({
       <Group justify="space-between">
         <Title order={4}>{t("import.errors.title", { n: total })}</Title>
         <Anchor
-          href={`/api/imports/${importId}/errors.csv`}
+          href={`/api/imports/${importId}/errors.csv?locale=${locale}`}
           download
           data-testid="import-errors-csv"
           size="sm"

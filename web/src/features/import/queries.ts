@@ -19,18 +19,21 @@ export function useImportKinds() {
 }
 
 export function useImportHistory(companyId: number | null) {
+  // reports come back in the language of the screen, whoever started the import
+  const [locale] = useLocale();
   return useQuery({
-    queryKey: ["imports", companyId],
+    queryKey: ["imports", companyId, locale],
     queryFn: ({ signal }) =>
-      api<{ items: ImportSummary[] }>("/api/imports", { query: { companyId, limit: 100 }, signal }),
+      api<{ items: ImportSummary[] }>("/api/imports", { query: { companyId, limit: 100, locale }, signal }),
   });
 }
 
-/** One import; polled every 500 ms while it runs. */
+/** One import, its errors in the language of the screen; polled every 500 ms while it runs. */
 export function useImport(id: number | null) {
+  const [locale] = useLocale();
   return useQuery({
-    queryKey: ["import", id],
-    queryFn: ({ signal }) => api<ImportResult>(`/api/imports/${id}`, { signal }),
+    queryKey: ["import", id, locale],
+    queryFn: ({ signal }) => api<ImportResult>(`/api/imports/${id}`, { query: { locale }, signal }),
     enabled: id !== null,
     refetchInterval: (query) => {
       const status = query.state.data?.status;
@@ -71,6 +74,7 @@ export function useCancelImport() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: number) => api<ImportResult>(`/api/imports/${id}/cancel`, { method: "POST" }),
+    // a prefix: the import in every language it was read in
     onSuccess: (_data, id) => void client.invalidateQueries({ queryKey: ["import", id] }),
   });
 }

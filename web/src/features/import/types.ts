@@ -21,7 +21,11 @@ export interface ImportError {
   row: number;
   column: string;
   value: string;
+  /** In the language the screen asked for. */
   message: string;
+  /** Stable machine code of the message (docs/import.md, "Messages and their codes"). */
+  code: string;
+  params: Record<string, string | number>;
 }
 
 export interface ImportSummary {

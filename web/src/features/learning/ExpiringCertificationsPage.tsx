@@ -9,6 +9,7 @@ import { formatDate } from "../../lib/dates";
 import { displayName, localized } from "../../lib/names";
 import { useNarrow } from "../../lib/useNarrow";
 import { usePageTitle } from "../../lib/usePageTitle";
+import { hasRole } from "../auth/session";
 import { useCompanies } from "../people/queries";
 import { hrCompanies, useExpiringCertifications } from "./admin-queries";
 
@@ -52,7 +53,12 @@ export default function ExpiringCertificationsPage() {
           {t("learning.cert.listHint", {
             days: Math.max(...data.leadDays),
             leads: data.leadDays.join(" / "),
-          })}
+          })}{" "}
+          {hasRole(me, "group_hr") && (
+            <Anchor component={Link} to="/skills/settings" size="sm" data-testid="expiring-settings-link">
+              {t("skills.settings.link")}
+            </Anchor>
+          )}
         </Text>
       )}
       {options.length > 0 && (

@@ -3,9 +3,11 @@
  * and "learning."). `skillsJa` must have exactly the keys of `skillsEn` (enforced by its type).
  */
 import { learningAdminEn, learningAdminJa } from "../learning/admin-messages";
+import { skillSettingsEn, skillSettingsJa } from "./settings-messages";
 
 export const skillsEn = {
   ...learningAdminEn,
+  ...skillSettingsEn,
   "skills.nav.my": "My skills",
   "skills.nav.team": "Team skills",
   "skills.nav.jobs": "Job descriptions",
@@ -183,6 +185,7 @@ export const skillsEn = {
 
 export const skillsJa: Record<keyof typeof skillsEn, string> = {
   ...learningAdminJa,
+  ...skillSettingsJa,
   "skills.nav.my": "マイスキル",
   "skills.nav.team": "チームのスキル",
   "skills.nav.jobs": "職務記述書",

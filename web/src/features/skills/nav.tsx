@@ -10,6 +10,7 @@ import {
   JobIcon,
   LearningIcon,
   PairIcon,
+  SettingsIcon,
   SkillsIcon,
   TeamSkillsIcon,
 } from "./icons";
@@ -91,6 +92,15 @@ export function skillsNavItems(me: Me): SkillsNavItem[] {
       testId: "nav-ojt-pairs",
       icon: <PairIcon />,
       match: (p) => p.startsWith("/learning/ojt"),
+    });
+  }
+  if (hasRole(me, "group_hr")) {
+    items.push({
+      to: "/skills/settings",
+      label: "skills.nav.settings",
+      testId: "nav-skill-settings",
+      icon: <SettingsIcon />,
+      match: (p) => p.startsWith("/skills/settings"),
     });
   }
   return items;

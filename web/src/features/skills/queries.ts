@@ -9,6 +9,8 @@ import type {
   JobDescription,
   PersonSkills,
   Scarcity,
+  SkillSettings,
+  UpdateSkillSettingsRequest,
   ZAssessmentHistory,
   ZPositionCatalog,
 } from "../../../../src/shared/skills-api";
@@ -92,5 +94,30 @@ export function useScarcity(companyId: number | null, enabled: boolean) {
     queryKey: ["scarcity", companyId],
     queryFn: ({ signal }) => api<Scarcity>("/api/skills/scarcity", { query: { companyId }, signal }),
     enabled,
+  });
+}
+
+/** The group's skill settings (group HR only). */
+export function useSkillSettings(enabled: boolean) {
+  return useQuery({
+    queryKey: ["skill-settings"],
+    queryFn: ({ signal }) => api<SkillSettings>("/api/skills/settings", { signal }),
+    enabled,
+  });
+}
+
+export function useSaveSkillSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateSkillSettingsRequest) =>
+      api<SkillSettings>("/api/skills/settings", { method: "PUT", body }),
+    onSuccess: (data) => {
+      client.setQueryData(["skill-settings"], data);
+      // the rule changes every current level; the lead times the expiring lists
+      void client.invalidateQueries({ queryKey: ["person-skills"] });
+      void client.invalidateQueries({ queryKey: ["heatmap"] });
+      void client.invalidateQueries({ queryKey: ["expiring-certifications"] });
+      void client.invalidateQueries({ queryKey: ["person-learning"] });
+    },
   });
 }

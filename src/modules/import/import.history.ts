@@ -5,6 +5,7 @@ import { assert } from "../access/access.policy";
 import type { Actor } from "../access/actor";
 import { findUserById } from "../auth/auth.repo";
 import { findJob, type ImportProgress } from "./import.jobs";
+import { canonicalImportKindName } from "./kinds";
 import { canSeeImport, canUseImports, importCompanyScope } from "./import.policy";
 import { countErrors, findRun, type ImportRunRow, listChanges, listErrors, listRuns } from "./import.repo";
 import { type MessageParams, renderImportMessage, renderReport, renderStoredMessage } from "./messages";
@@ -162,7 +163,11 @@ export async function listImports(
   const locale = await readerLocale(db, actor, query.locale);
   const rows = await listRuns(
     db,
-    { companyIds: importCompanyScope(actor), companyId: query.companyId, kind: query.kind },
+    {
+      companyIds: importCompanyScope(actor),
+      companyId: query.companyId,
+      kind: query.kind === undefined ? undefined : canonicalImportKindName(query.kind),
+    },
     query.limit,
     query.offset,
   );

@@ -14,7 +14,7 @@ import {
   updateMapping,
   type MappingRow,
 } from "./import.repo";
-import { requireImportKind } from "./kinds";
+import { canonicalImportKindName, requireImportKind } from "./kinds";
 import { parseMappingProfile, type MappingProfile } from "./mapping/profile";
 
 /** Mapping profiles saved per company (group-level kinds: per installation), exported and imported as JSON. */
@@ -67,7 +67,8 @@ async function checkTarget(
       ]);
     }
   }
-  return parsed.profile;
+  // An older kind name (skill_assessments) is kept under the kind's name, so lists filtered by kind find it.
+  return { ...parsed.profile, kind: kind.name };
 }
 
 export async function listSavedMappings(
@@ -77,7 +78,10 @@ export async function listSavedMappings(
 ): Promise<SavedMapping[]> {
   assert(canUseImports(actor), "Only HR may use imports.");
   const scope = importCompanyScope(actor);
-  const rows = await listMappings(db, query);
+  const rows = await listMappings(db, {
+    ...query,
+    kind: query.kind === undefined ? undefined : canonicalImportKindName(query.kind),
+  });
   return rows
     .filter((row) => scope === null || (row.companyId !== null && scope.includes(row.companyId)))
     .map(present);

@@ -263,6 +263,34 @@ describe.each(TEST_ENGINES)("import kinds training-completions and skill-assessm
       expect(alias.statusCode).toBe(200);
       expect(alias.json()).toMatchObject({ kind: "training-completions", counts: { inserted: 1 } });
       expect((await upload("hqHr", companies.hq, "training_records")).statusCode).toBe(400);
+      // the history and saved mappings answer a filter by either spelling, and keep the hyphenated name
+      const get = (url: string) =>
+        clone.app.inject({ method: "GET", url, headers: { cookie: harness.cookies.hqHr } });
+      for (const spelling of ["training-completions", "training_completions"]) {
+        const history = await get(`/api/imports?kind=${spelling}&companyId=${companies.hq}`);
+        expect(history.statusCode).toBe(200);
+        const runKinds = history.json().items.map((r: { kind: string }) => r.kind);
+        expect(runKinds.length).toBeGreaterThanOrEqual(3);
+        expect(new Set(runKinds)).toEqual(new Set(["training-completions"]));
+      }
+      const saved = await clone.app.inject({
+        method: "POST",
+        url: "/api/import-mappings",
+        payload: {
+          companyId: companies.hq,
+          definition: { kind: "training_completions", name: "LMS export" },
+        },
+        headers: { cookie: harness.cookies.hqHr },
+      });
+      expect(saved.statusCode).toBe(201);
+      expect(saved.json()).toMatchObject({
+        kind: "training-completions",
+        definition: { kind: "training-completions" },
+      });
+      for (const spelling of ["training-completions", "training_completions"]) {
+        const mappings = await get(`/api/import-mappings?kind=${spelling}`);
+        expect(mappings.json().items.map((m: { name: string }) => m.name)).toEqual(["LMS export"]);
+      }
       const kinds = await clone.app.inject({
         method: "GET",
         url: "/api/import-kinds",

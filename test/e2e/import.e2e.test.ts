@@ -171,7 +171,7 @@ describe.skipIf(unavailable !== undefined)("imports in the browser (Chromium)", 
     const overflow = await page.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth");
     expect(overflow).toBeLessThanOrEqual(1);
     expect((await page.getByTestId("import-error").allInnerTexts()).join("\n")).toContain(
-      "rankが数値ではありません",
+      "序列が数値ではありません",
     );
     await shot(page, "import-errors-phone-ja");
     // the same errors read in English: rendered in the reader's language, not the importer's
@@ -181,7 +181,7 @@ describe.skipIf(unavailable !== undefined)("imports in the browser (Chromium)", 
     await shot(page, "import-errors-phone-en");
     await page.getByTestId("lang-switch").click();
     await page.getByTestId("lang-ja").click();
-    await page.getByTestId("import-error").filter({ hasText: "rankが数値ではありません" }).waitFor();
+    await page.getByTestId("import-error").filter({ hasText: "序列が数値ではありません" }).waitFor();
     await page.getByTestId("import-tab-history").click();
     await page.getByTestId("import-history-row").first().waitFor();
     await shot(page, "import-history-phone-ja");

@@ -26,8 +26,8 @@ const EN = [
 ];
 const JA = [
   "この会社に組織のコード「NOPE」はありません",
-  "givenNameは必須です",
-  "hireDateが日付として読めません（2021-02 に29日はありません）",
+  "名は必須です",
+  "入社日が日付として読めません（2021-02 に29日はありません）",
 ];
 
 describe.each(TEST_ENGINES)("import messages in the reader's language on %s", (engine) => {
@@ -244,8 +244,8 @@ describe.each(TEST_ENGINES)("import messages in the reader's language on %s", (e
       [4, "grade.managerAndExecutive", "a grade is manager level or executive, not both"],
     ]);
     expect(grades.errors.map((e) => renderStoredMessage(e, "ja"))).toEqual([
-      "rank 1 はすでに G1 で使われています",
-      "rankは整数にしてください",
+      "序列 1 はすでに G1 で使われています",
+      "序列は整数にしてください",
       "等級は管理職相当か役員のどちらかです（両方にはできません）",
     ]);
   });

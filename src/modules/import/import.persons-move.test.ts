@@ -129,7 +129,7 @@ describe.each(TEST_ENGINES)("persons kind: moves and messages on %s", (engine) =
         value: "",
         code: "cell.required",
         params: { field: "givenName" },
-        message: "givenNameは必須です",
+        message: "名は必須です",
       },
     ]);
     const english = await importPeople([HEADER, [...EMI, "NOPE", ""]]);

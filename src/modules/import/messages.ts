@@ -58,6 +58,28 @@ const TRANSLATED: Record<string, Record<string, Record<Locale, string>>> = {
   format: FORMATS,
 };
 
+/**
+ * `{field}` in Japanese: the field's Japanese label, as the Japanese template's header shows it (registered with
+ * each kind). A name whose kinds label it differently (the masters' `code`: 会社コード, 組織コード, ...) reads
+ * as the generic word below, or as the name itself.
+ */
+const GENERIC_FIELD_LABELS_JA: Readonly<Record<string, string>> = {
+  code: "コード",
+  nameJa: "名称",
+  nameEn: "名称（英語）",
+  validFrom: "適用開始日",
+};
+const fieldLabelsJa = new Map<string, string | null>();
+
+export function registerFieldLabels(fields: readonly { name: string; label: { ja: string } }[]): void {
+  for (const field of fields) {
+    const known = fieldLabelsJa.get(field.name);
+    if (known === undefined) fieldLabelsJa.set(field.name, field.label.ja);
+    else if (known !== field.label.ja)
+      fieldLabelsJa.set(field.name, GENERIC_FIELD_LABELS_JA[field.name] ?? null);
+  }
+}
+
 const PLACEHOLDER = /\{(\w+)\}/g;
 
 function paramText(params: MessageParams, name: string, locale: Locale): string | undefined {
@@ -68,6 +90,7 @@ function paramText(params: MessageParams, name: string, locale: Locale): string 
   if (localized !== undefined) return String(localized);
   const value = params[name];
   if (value === undefined) return undefined;
+  if (name === "field" && locale === "ja") return fieldLabelsJa.get(String(value)) ?? String(value);
   const words = TRANSLATED[name]?.[String(value)];
   return words ? words[locale] : String(value);
 }

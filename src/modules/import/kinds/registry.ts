@@ -1,5 +1,6 @@
 import { AppError } from "../../../shared/errors";
 import type { AnyImportKind } from "../import.types";
+import { registerFieldLabels } from "../messages";
 
 /**
  * The import kinds known to this installation. Built-in kinds register themselves in ./index.ts; a later
@@ -19,6 +20,7 @@ export function registerImportKind(kind: AnyImportKind): void {
       throw new Error(`Enum field ${kind.name}.${field.name} has no values`);
   }
   kinds.set(kind.name, kind);
+  registerFieldLabels(kind.fields);
 }
 
 /** Accepts `alias` wherever a kind's name is read (CLI, API, mapping profiles); it resolves to `name`. */

@@ -19,7 +19,7 @@ import { trainingDaysPerCompanySql } from "./disclosure";
  */
 export const RECORDS_PER_EMPLOYEE = 100;
 
-async function topUpTrainingRecords(
+export async function topUpTrainingRecords(
   db: Db,
   asOf: string,
   engine: Engine,

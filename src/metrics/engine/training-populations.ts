@@ -7,8 +7,9 @@
  * - training: one row per person and company with training completed in the company's period (records of the
  *   scope's companies, `completed_on` in that company's period), with the days, hours and number of completions
  *   summed. The attributes are the person's on their last completion in the period (`ref_date`), from their
- *   employment at the company on that day (or, failing one, the latest hired there). Records of a person with no
- *   employment at the company at all cannot be placed and are not counted.
+ *   employment at the company on that day (or, failing one, the latest hired there). Every record counts: the
+ *   database refuses a training record of a person never employed at its company (migration 0013), so each one
+ *   can be placed and nothing needs looking up to check it.
  * - mandatory: one row per enrolment with a due date (`due_on`, mandatory training assigned by HR) in the
  *   enrolling company's period; `kind` on_time (a completion recorded on or before the due date), late (after
  *   it), open (none), or cancelled / rejected (not counted: exclusions).
@@ -39,14 +40,22 @@ const HAS_EMPLOYMENT = (alias: string) =>
  * `day` (or, failing one, the latest hired there), as one set-based join: probing row by row, the planner takes
  * the gist index of employments_number_one_person and spends seconds at 20,000 employees. Rows whose person has
  * no employment at the company are dropped. Without `placing` (nothing reads the employment: no org unit, no
- * employment, grade or level attribute) the rows are only checked to have one, with `em_id` null.
+ * employment, grade or level attribute) the rows are only checked to have one, with `em_id` null — unless
+ * `employed` says the database guarantees it (training records, migration 0013).
  */
-function placed(name: string, source: string, key: string, day: string, placing: boolean): SQL {
+function placed(
+  name: string,
+  source: string,
+  key: string,
+  day: string,
+  placing: boolean,
+  employed = false,
+): SQL {
   if (!placing) {
     return sql.raw(`${name} as (
       select x.*, null::int as em_id
       from ${source} x
-      where ${HAS_EMPLOYMENT("x")}
+      ${employed ? "" : `where ${HAS_EMPLOYMENT("x")}`}
     )`);
   }
   return sql.raw(`${name} as (
@@ -60,18 +69,19 @@ function placed(name: string, source: string, key: string, day: string, placing:
 
 /**
  * The training population. `records`: the caller only sums days and hours over the rows, in total or by
- * company, without an org unit: the rows are then the records themselves (the sums are the same, without
- * grouping every person's records first).
+ * company, without an org unit, and never counts them: the rows are then the sums per slot and company, read
+ * from the records' covering index (training_records_company_amount_idx) without grouping every person's
+ * records first; `person_id` is null.
  */
 export function trainingBase(input: PopulationInput, placing: boolean, records: boolean): SQL {
   if (records) {
     return sql`base as (
-      select per.slot, t.person_id, null::int as employment_id, t.company_id, t.completed_on as ref_date,
-             'training'::text as kind, null::text as reason, null::int as other_company_id, t.days, t.hours,
-             1 as completions
+      select per.slot, null::int as person_id, null::int as employment_id, t.company_id, max(t.completed_on) as ref_date,
+             'training'::text as kind, null::text as reason, null::int as other_company_id,
+             sum(t.days)::float8 as days, sum(t.hours)::float8 as hours, count(*)::int as completions
       from per
       join training_records t on t.company_id = per.company_id and t.completed_on between per.p_from and per.p_to
-      where ${sql.raw(HAS_EMPLOYMENT("t"))}
+      group by per.slot, t.company_id
     )`;
   }
   return sql`summed as (
@@ -81,7 +91,7 @@ export function trainingBase(input: PopulationInput, placing: boolean, records: 
     join training_records t on t.company_id = per.company_id and t.completed_on between per.p_from and per.p_to
     group by t.person_id, t.company_id, per.slot
   ),
-  ${placed("summed_at", "summed", "x.person_id, x.company_id, x.slot", "ref_date", placing)},
+  ${placed("summed_at", "summed", "x.person_id, x.company_id, x.slot", "ref_date", placing, true)},
   base as (
     select s.slot, s.person_id, s.em_id as employment_id, s.company_id, s.ref_date, 'training'::text as kind,
            null::text as reason, null::int as other_company_id, s.days, s.hours, s.completions
@@ -119,7 +129,7 @@ export function ojtTrainersBase(input: PopulationInput, placing: boolean): SQL {
     join courses c on c.id = t.course_id and c.kind = 'ojt_trainer'
     order by ${once}, per.slot, t.completed_on, t.id
   ),
-  ${placed("firsts_at", "firsts", "x.person_id, x.company_id, x.slot", "completed_on", placing)},
+  ${placed("firsts_at", "firsts", "x.person_id, x.company_id, x.slot", "completed_on", placing, true)},
   base as (
     select f.slot, f.person_id, f.em_id as employment_id, f.company_id, f.completed_on as ref_date,
            case when f.completed_on >= f.p_from then 'in_year' else 'earlier' end as kind,

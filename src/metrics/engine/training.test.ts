@@ -232,37 +232,63 @@ describe.each(TEST_ENGINES)("training figures on %s", (engine) => {
     expect(fy2025!.get("ojt_trainers_trained")!.value).toBe(2);
   });
 
-  it("does not count records of a person with no employment at the company", async () => {
+  it("counts every record: the database refuses one of a person with no employment at the company", async () => {
     const [course] = await database.db.select({ id: courses.id }).from(courses).where(sql`code = 'T-L1'`);
-    const [stray] = await database.db
-      .insert(trainingRecords)
-      .values({
-        personId: ids.p[4]!,
-        companyId: ids.ta,
-        courseId: course!.id,
-        completedOn: "2025-07-01",
-        days: 5,
-        hours: 35,
-        source: "demo",
-      })
-      .returning({ id: trainingRecords.id });
-    try {
-      // P5 works for TB only: TA's figures are those above, in total and by company
-      expect(triple(await figure("training_days_per_employee", company(ids.ta)))).toEqual([1.9, 5.75, 3]);
-      expect(triple(await figure("training_days_per_employee", group))).toEqual([2.2, 8.75, 4]);
-      const side = await computeMetrics(database.db, ["training_days_per_employee"], {
-        scope: await resolveScope(database.db, group),
-        period: FY2025,
-        dimension: "company",
-        perCompany: true,
-      });
-      expect(side.get("training_days_per_employee")!.breakdown!.map((r) => [r.key, r.numerator])).toEqual([
-        [String(ids.ta), 5.75],
-        [String(ids.tb), 3],
-      ]);
-    } finally {
-      await database.db.delete(trainingRecords).where(sql`id = ${stray!.id}`);
-    }
+    const stray = {
+      personId: ids.p[4]!,
+      companyId: ids.ta,
+      courseId: course!.id,
+      completedOn: "2025-07-01",
+      days: 5,
+      hours: 35,
+      source: "demo",
+    } as const;
+    // P5 works for TB only
+    // drizzle wraps the database's error ("Failed query: ...") and keeps it as the cause
+    const refusal = async (write: Promise<unknown>) => {
+      const error: unknown = await write.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(Error);
+      return String((error as Error).cause ?? error);
+    };
+    expect(await refusal(database.db.insert(trainingRecords).values(stray))).toMatch(
+      /person \d+ has no employment at company \d+/,
+    );
+    // nor may a record be moved to such a company, or the employment under records be moved away
+    const [own] = await database.db
+      .select({ id: trainingRecords.id })
+      .from(trainingRecords)
+      .where(sql`person_id = ${ids.p[4]!} and company_id = ${ids.tb}`)
+      .orderBy(trainingRecords.id)
+      .limit(1);
+    expect(own).toBeDefined();
+    expect(
+      await refusal(
+        database.db.update(trainingRecords).set({ companyId: ids.ta }).where(sql`id = ${own!.id}`),
+      ),
+    ).toMatch(/has no employment at company/);
+    expect(
+      await refusal(
+        database.db.execute(
+          sql`update employments set company_id = ${ids.ta} where person_id = ${ids.p[4]!} and company_id = ${ids.tb}`,
+        ),
+      ),
+    ).toMatch(/would have training records at company/);
+    // nothing changed: TA's figures are those above, in total and by company
+    expect(triple(await figure("training_days_per_employee", company(ids.ta)))).toEqual([1.9, 5.75, 3]);
+    expect(triple(await figure("training_days_per_employee", group))).toEqual([2.2, 8.75, 4]);
+    const side = await computeMetrics(database.db, ["training_days_per_employee"], {
+      scope: await resolveScope(database.db, group),
+      period: FY2025,
+      dimension: "company",
+      perCompany: true,
+    });
+    expect(side.get("training_days_per_employee")!.breakdown!.map((r) => [r.key, r.numerator])).toEqual([
+      [String(ids.ta), 5.75],
+      [String(ids.tb), 3],
+    ]);
   });
 
   it("lists the people whose training is counted (drill-down)", async () => {

@@ -81,7 +81,7 @@ export const courseSkills = pgTable(
   (t) => [
     primaryKey({ columns: [t.courseId, t.skillId], name: "course_skills_pkey" }),
     index("course_skills_skill_idx").on(t.skillId, t.targetLevel),
-    check("course_skills_level_check", sql`${t.targetLevel} >= 1`),
+    check("course_skills_level_check", sql`${t.targetLevel} between 1 and 10`),
   ],
 );
 

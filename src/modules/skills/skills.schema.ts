@@ -152,7 +152,7 @@ export const skillRequirements = pgTable(
     ),
     check(
       "skill_requirements_levels_check",
-      sql`${t.requiredLevel} >= 0 and (${t.desirableLevel} is null or ${t.desirableLevel} >= ${t.requiredLevel})`,
+      sql`${t.requiredLevel} between 0 and 10 and (${t.desirableLevel} is null or ${t.desirableLevel} between ${t.requiredLevel} and 10)`,
     ),
     check("skill_requirements_period_check", sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
   ],
@@ -187,7 +187,8 @@ export const skillAssessments = pgTable(
   (t) => [
     index("skill_assessments_person_idx").on(t.personId, t.skillId, t.assessedOn, t.id),
     index("skill_assessments_skill_idx").on(t.skillId, t.personId),
-    check("skill_assessments_level_check", sql`${t.level} >= 0`),
+    // 0..10, the bounds of the scale (skill_scale_levels_range); person_skill_tokens packs a level in four bits.
+    check("skill_assessments_level_check", sql`${t.level} between 0 and 10`),
     check("skill_assessments_source_check", sql.raw(`source in (${sqlList(ASSESSMENT_SOURCES)})`)),
   ],
 );

@@ -95,6 +95,10 @@ describe.each(TEST_ENGINES)("disclosure report exports on %s", (engine) => {
     expect(pdf.startsWith("%PDF-")).toBe(true);
     expect(pdf.trimEnd().endsWith("%%EOF")).toBe(true);
     expect(pdf).toContain("NotoSansJP");
+    // every page has its footer on it: a footer drawn into the bottom margin once made a blank page of its own
+    // for every page of the report (twice the pages)
+    const pages = pdf.match(/\/Type \/Page\b(?!s)/g)?.length;
+    expect(pages).toBe(3);
   });
 
   it("keeps the report's access rules and validates the query", async () => {

@@ -73,6 +73,10 @@ export function reportPdf(report: DisclosureReport, lang: Locale, heading: Expor
   for (let i = range.start; i < range.start + range.count; i += 1) {
     doc.switchToPage(i);
     const bottom = doc.page.height - PAGE.margin + 10;
+    // The footer lies in the bottom margin: with the margin in force, pdfkit would start a new page for it (each
+    // footer then stood alone on a blank page at the end of the document).
+    const margin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
     doc.font("regular").fontSize(8).fillColor("#777");
     doc.text(`${heading.title} · ${fill(WORDS.page[lang], { n: i + 1 })}`, PAGE.margin, bottom, {
       width: doc.page.width - 2 * PAGE.margin,
@@ -80,6 +84,7 @@ export function reportPdf(report: DisclosureReport, lang: Locale, heading: Expor
       lineBreak: false,
     });
     doc.fillColor("black");
+    doc.page.margins.bottom = margin;
   }
   doc.end();
   return done;

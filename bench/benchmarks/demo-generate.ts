@@ -1,5 +1,5 @@
-import { generateInto } from "../lib/datasets";
 import { copyLoader, dumpTables, emptyTables, type TableDump } from "../lib/copy";
+import { generateInto } from "../lib/datasets";
 import { summarize, timed } from "../lib/stats";
 import type { Benchmark } from "../lib/types";
 

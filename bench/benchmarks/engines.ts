@@ -1,5 +1,5 @@
-import type { Actor } from "../../src/modules/access/actor";
 import type { Db } from "../../src/db/client";
+import type { Actor } from "../../src/modules/access/actor";
 import { orgChart } from "../../src/modules/org/org.service";
 import { getPerson, searchPeople } from "../../src/modules/people/people.service";
 import { SkipBenchmark } from "../lib/skip";

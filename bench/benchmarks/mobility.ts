@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../src/db/client";
 import { queryRows } from "../../src/db/query";
-import { today as serviceToday } from "../../src/shared/dates";
 import type { UserActor } from "../../src/modules/access/actor";
 import { bruteForceRank, type RankPath, rankTraced } from "../../src/modules/mobility/match.engine";
 import { explainPairs, findPostings, postingNeeds } from "../../src/modules/mobility/match.explain";
@@ -11,6 +10,7 @@ import {
   postingsForMe,
 } from "../../src/modules/mobility/match.service";
 import { currentLevelRule } from "../../src/modules/skills/skills.repo";
+import { today as serviceToday } from "../../src/shared/dates";
 import type { Sample } from "../lib/stats";
 import type { Benchmark, Row } from "../lib/types";
 

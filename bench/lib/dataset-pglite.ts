@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { migrateDatabase, openDatabase, type Database } from "../../src/db/client";
+import { type Database, migrateDatabase, openDatabase } from "../../src/db/client";
 import type { DemoSummary } from "../../src/demo/generate";
-import { cacheKey, type BenchDatabase, type Dataset, type DatasetOptions, generateInto } from "./datasets";
+import { type BenchDatabase, cacheKey, type Dataset, type DatasetOptions, generateInto } from "./datasets";
 import { ROOT } from "./fingerprint";
 import { isRunning } from "./postgres";
 

@@ -3,8 +3,8 @@ import { migrateDatabase, openDatabase } from "../../src/db/client";
 import type { DemoSummary } from "../../src/demo/generate";
 import {
   analyze,
-  cacheKey,
   type BenchDatabase,
+  cacheKey,
   type Dataset,
   type DatasetOptions,
   generateInto,

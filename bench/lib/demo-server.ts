@@ -5,8 +5,8 @@ import { queryRows } from "../../src/db/query";
 import { DEMO_PASSWORD } from "../../src/demo/generate";
 import type { UserActor } from "../../src/modules/access/actor";
 import { actorForSession } from "../../src/modules/auth/auth.service";
-import { SESSION_COOKIE } from "../../src/server/context";
 import { buildApp } from "../../src/server/app";
+import { SESSION_COOKIE } from "../../src/server/context";
 import type { Dataset } from "./datasets";
 
 export const GROUP_HR_EMAIL = "group-hr@demo.tekizai.dev";

@@ -45,10 +45,10 @@ async function tablesInLoadOrder(database: Database): Promise<string[]> {
 }
 
 /**
- * Tables that triggers keep from other tables' rows (migrations 0010 and 0012): loading the source rows fills them,
+ * Tables that triggers keep from other tables' rows (migrations 0010, 0012 and 0014): loading the source rows fills them,
  * so they are not copied themselves (a copy would collide with what the triggers wrote).
  */
-const TRIGGER_KEPT_TABLES = new Set(["person_skill_levels", "person_skill_tokens"]);
+const TRIGGER_KEPT_TABLES = new Set(["person_skill_levels", "person_skill_tokens", "metric_data_changes"]);
 
 /**
  * Dumps the rows of every non-empty public table but those triggers keep (columns that are not generated, ordered by primary key so that

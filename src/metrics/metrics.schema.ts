@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   check,
   index,
   integer,
@@ -61,6 +62,17 @@ export const metricSettings = pgTable("metric_settings", {
   key: varchar("key", { length: 64 }).primaryKey(),
   value: jsonb("value").notNull(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * The data version of the disclosure report cache (src/metrics/report/report-cache.ts): one row per transaction
+ * that wrote any of the records the metrics are computed from, added by statement triggers on those tables
+ * (migration 0014). Rows are only ever added: within one snapshot, how many there are (and the latest) tells
+ * exactly which of those transactions had committed.
+ */
+export const metricDataChanges = pgTable("metric_data_changes", {
+  txid: bigint("txid", { mode: "number" }).primaryKey(),
+  changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
 /**

@@ -9,7 +9,7 @@ import { queryRows } from "../../db/query";
  * query at a time (node-postgres warns about queries queued on a busy client, and pg 9 refuses them).
  */
 /** Whether `db` is a transaction (one connection) rather than the pool or PGlite. */
-function inTransaction(db: Db): boolean {
+export function inTransaction(db: Db): boolean {
   return db instanceof PgTransaction;
 }
 

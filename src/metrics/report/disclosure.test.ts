@@ -3,10 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/db";
 import { TEST_ENGINES } from "../../../test/support/engines";
 import { SYSTEM_ACTOR } from "../../modules/access/actor";
-import { computeReport, getPublication, publishReport } from "../../modules/disclosure/report.service";
+import {
+  computeReport,
+  computeReportTraced,
+  getPublication,
+  publishReport,
+} from "../../modules/disclosure/report.service";
 import type { DisclosureReport, ReportTableId } from "../../shared/metrics-api";
 import { ZDisclosureReport } from "../../shared/metrics-api";
 import { allCompanies } from "../engine/scope.repo";
+import { setSmallGroupThreshold } from "../engine/settings.repo";
 import { seedWorkforceScenario, type WorkforceScenario } from "../test-scenario";
 
 const table = (report: DisclosureReport, id: ReportTableId) => report.tables.find((t) => t.id === id)!;
@@ -149,6 +155,43 @@ describe.each(TEST_ENGINES)("the disclosure report on %s", (engine) => {
     expect(await getPublication(database.db, SYSTEM_ACTOR, again.id)).toMatchObject({
       dataStatus: "unchanged",
     });
+  });
+
+  it("serves the report from the cache until a record it counts changes", async () => {
+    const first = await computeReportTraced(database.db, 2025, null);
+    const second = await computeReportTraced(database.db, 2025, null);
+    expect(second.cached).toBe(true);
+    expect(second.report).toEqual(first.report);
+    // each caller gets a copy of its own
+    second.report.tables.length = 0;
+    expect((await computeReportTraced(database.db, 2025, null)).report).toEqual(first.report);
+    // another year or scope is another report
+    expect((await computeReportTraced(database.db, 2024, null)).cached).toBe(false);
+
+    // a write that is rolled back changes nothing
+    await expect(
+      database.db.transaction(async (tx) => {
+        await tx.execute(sql`update persons set gender = 'male' where id = ${s.people.aiko}`);
+        // inside the transaction the report is computed afresh, with its own writes
+        const inside = await computeReportTraced(tx, 2025, null);
+        expect(inside.cached).toBe(false);
+        expect(inside.report).not.toEqual(first.report);
+        throw new Error("roll back");
+      }),
+    ).rejects.toThrow("roll back");
+    expect((await computeReportTraced(database.db, 2025, null)).cached).toBe(true);
+
+    // a committed correction: the next report is computed again and shows it
+    const before = row(first.report, "diversity", "2025").women_share;
+    await database.db.execute(sql`update persons set gender = 'male' where id = ${s.people.aiko}`);
+    const after = await computeReportTraced(database.db, 2025, null);
+    expect(after.cached).toBe(false);
+    expect(row(after.report, "diversity", "2025").women_share).not.toBe(before);
+    expect((await computeReportTraced(database.db, 2025, null)).cached).toBe(true);
+
+    // so does a setting the figures depend on
+    await setSmallGroupThreshold(database.db, 3);
+    expect((await computeReportTraced(database.db, 2025, null)).cached).toBe(false);
   });
 });
 

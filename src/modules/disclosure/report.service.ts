@@ -16,6 +16,7 @@ import {
   type PublicationRow,
   scopeKeyOf,
 } from "../../metrics/report/publications.repo";
+import { type CachedReport, cachedReport } from "../../metrics/report/report-cache";
 import { AppError } from "../../shared/errors";
 import type { DisclosureReport, PublicationDetail, PublicationSummary } from "../../shared/metrics-api";
 import { assert, isGroupAdmin } from "../access/access.policy";
@@ -36,13 +37,27 @@ function assertReport(actor: Actor, companyId: number | null): void {
   );
 }
 
-/** The full-rights report (for publishing, comparing and the CLI). */
-export function computeReport(
+/**
+ * The full-rights report (for publishing, comparing and the CLI), from the report cache while no record it is
+ * computed from has changed (src/metrics/report/report-cache.ts).
+ */
+export async function computeReport(
   db: Db,
   fiscalYear: number,
   companyId: number | null,
 ): Promise<DisclosureReport> {
-  return buildDisclosureReport(db, scopeOf(companyId), fiscalYear);
+  return (await computeReportTraced(db, fiscalYear, companyId)).report;
+}
+
+/** computeReport, saying whether the report came from the cache. */
+export function computeReportTraced(
+  db: Db,
+  fiscalYear: number,
+  companyId: number | null,
+): Promise<CachedReport> {
+  return cachedReport(db, `${companyId ?? "group"}:${fiscalYear}`, () =>
+    buildDisclosureReport(db, scopeOf(companyId), fiscalYear),
+  );
 }
 
 export async function getDisclosureReport(

@@ -1,11 +1,11 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { preparedDataDir } from "../../../test/support/cli";
 import { seedFixtureGroup } from "../../../test/support/fixtures";
-import { migrateDatabase, openDatabase } from "../../db/client";
+import { openDatabase } from "../../db/client";
 import { addDays, today } from "../../shared/dates";
 import { ZCreateCourseRequest } from "../../shared/skills-api";
 import { SYSTEM_ACTOR } from "../access/actor";
@@ -55,10 +55,9 @@ describe("tekizai import training-completions and tekizai learning reminders", (
   let dataDir: string;
   const day = today();
   beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tekizai-learning-cli-"));
+    dataDir = await preparedDataDir();
     const database = await openDatabase({ dataDir });
     try {
-      await migrateDatabase(database);
       const group = await seedFixtureGroup(database.db);
       await loadOnetLibrary(database.db, SYSTEM_ACTOR);
       const programming = (await findSkillByCode(database.db, null, "ONET-2.B.3.e"))!;

@@ -45,10 +45,16 @@ async function tablesInLoadOrder(database: Database): Promise<string[]> {
 }
 
 /**
- * Tables that triggers keep from other tables' rows (migrations 0010, 0012 and 0014): loading the source rows fills them,
- * so they are not copied themselves (a copy would collide with what the triggers wrote).
+ * Tables that triggers keep from other tables' rows (migrations 0010, 0012 and 0014): loading the source rows fills
+ * them, so they are not copied themselves (a copy would collide with what the triggers wrote); and the report
+ * cache's epoch, whose one row the migration writes.
  */
-const TRIGGER_KEPT_TABLES = new Set(["person_skill_levels", "person_skill_tokens", "metric_data_changes"]);
+const TRIGGER_KEPT_TABLES = new Set([
+  "person_skill_levels",
+  "person_skill_tokens",
+  "metric_data_changes",
+  "metric_data_epoch",
+]);
 
 /**
  * Dumps the rows of every non-empty public table but those triggers keep (columns that are not generated, ordered by primary key so that

@@ -76,6 +76,19 @@ export const metricDataChanges = pgTable("metric_data_changes", {
 });
 
 /**
+ * The epoch of metric_data_changes (one row): emptying that table (report-cache.ts, when it has grown) moves the
+ * epoch in the same transaction, so that a data version after it can never equal one before it.
+ */
+export const metricDataEpoch = pgTable(
+  "metric_data_epoch",
+  {
+    id: smallint("id").primaryKey(),
+    epoch: bigint("epoch", { mode: "number" }).notNull(),
+  },
+  (t) => [check("metric_data_epoch_one_row", sql`${t.id} = 1`)],
+);
+
+/**
  * A published disclosure report: its figures frozen as computed at publication (with full rights; readers see
  * them redacted to their own rights), and a hash of the source records they came from, so that a later look
  * can tell whether records were corrected since. `scope_key` is `group` or `company:<id>`.

@@ -3,6 +3,14 @@ CREATE TABLE "metric_data_changes" (
 	"changed_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "metric_data_epoch" (
+	"id" smallint PRIMARY KEY NOT NULL,
+	"epoch" bigint NOT NULL,
+	CONSTRAINT "metric_data_epoch_one_row" CHECK ("metric_data_epoch"."id" = 1)
+);
+--> statement-breakpoint
+INSERT INTO metric_data_epoch (id, epoch) VALUES (1, 0);
+--> statement-breakpoint
 -- Every statement that writes the records the metrics are computed from notes its transaction (once): the
 -- disclosure report cache compares how many such transactions its snapshot sees, and the latest, with those its
 -- cached reports were computed at. Inserts only, one row per transaction: concurrent writers never wait on it.

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/db";
 import { TEST_ENGINES } from "../../../test/support/engines";
+import { queryRows } from "../../db/query";
 import { SYSTEM_ACTOR } from "../../modules/access/actor";
 import {
   computeReport,
@@ -14,6 +15,7 @@ import { ZDisclosureReport } from "../../shared/metrics-api";
 import { allCompanies } from "../engine/scope.repo";
 import { setSmallGroupThreshold } from "../engine/settings.repo";
 import { seedWorkforceScenario, type WorkforceScenario } from "../test-scenario";
+import { metricDataVersion, pruneMetricDataChanges } from "./report-cache";
 
 const table = (report: DisclosureReport, id: ReportTableId) => report.tables.find((t) => t.id === id)!;
 /** The values of a table row as { metric: value }. */
@@ -192,6 +194,18 @@ describe.each(TEST_ENGINES)("the disclosure report on %s", (engine) => {
     // so does a setting the figures depend on
     await setSmallGroupThreshold(database.db, 3);
     expect((await computeReportTraced(database.db, 2025, null)).cached).toBe(false);
+
+    // emptying the change log (when it has grown) moves the epoch: no version after it equals one before
+    const beforePrune = await metricDataVersion(database.db);
+    await pruneMetricDataChanges(database.db);
+    const [left] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from metric_data_changes`,
+    );
+    expect(left?.n).toBe(0);
+    expect(await metricDataVersion(database.db)).not.toBe(beforePrune);
+    expect((await computeReportTraced(database.db, 2025, null)).cached).toBe(false);
+    expect((await computeReportTraced(database.db, 2025, null)).cached).toBe(true);
   });
 });
 

@@ -3,9 +3,10 @@
  * year together with the data version it was computed at, and served again while the version is the same.
  *
  * The data version: statement triggers on every table the metrics read (migration 0014) add one row per writing
- * transaction to metric_data_changes, never removed. Within a snapshot, the number of rows and the latest
- * transaction id say exactly which of those transactions had committed: a later snapshot that sees one more
- * commit sees one more row. The version is read before the report is computed, so a cached report is never older
+ * transaction to metric_data_changes. Within a snapshot, the number of rows and the latest transaction id say
+ * exactly which of those transactions had committed: a later snapshot that sees one more commit sees one more
+ * row. When the table has grown past PRUNE_ABOVE rows it is emptied and the epoch (metric_data_epoch) moves, so
+ * the version is epoch:count:latest. The version is read before the report is computed, so a cached report is never older
  * than its version; a transaction's own uncommitted writes give it a version no other snapshot has.
  *
  * Kept in the process (a server, the CLI), at most MAX_REPORTS, the least recently used dropped first. Not used
@@ -26,13 +27,34 @@ interface Entry {
 
 const caches = new WeakMap<object, Map<string, Entry>>();
 
-/** The data version the snapshot sees (see the top of this file). */
-export async function metricDataVersion(db: Db): Promise<string> {
-  const [row] = await queryRows<{ n: number; latest: number | null }>(
+/** Above this many rows, metric_data_changes is emptied (counting it is the cost of every open). */
+export const PRUNE_ABOVE = 20_000;
+
+/** The data version the snapshot sees (see the top of this file), and how many rows it counted. */
+async function readVersion(db: Db): Promise<{ version: string; rows: number }> {
+  const [row] = await queryRows<{ epoch: number; n: number; latest: number | null }>(
     db,
-    sql`select count(*)::int8 as n, max(txid) as latest from metric_data_changes`,
+    sql`select (select epoch from metric_data_epoch where id = 1) as epoch,
+               count(*)::int8 as n, max(txid) as latest
+        from metric_data_changes`,
   );
-  return `${row?.n ?? 0}:${row?.latest ?? 0}`;
+  return { version: `${row?.epoch ?? 0}:${row?.n ?? 0}:${row?.latest ?? 0}`, rows: Number(row?.n ?? 0) };
+}
+
+export async function metricDataVersion(db: Db): Promise<string> {
+  return (await readVersion(db)).version;
+}
+
+/**
+ * Empties metric_data_changes and moves the epoch, in one transaction: every cached report is then computed again
+ * once, and no later version can equal an earlier one (the count alone falls back to numbers seen before). Rows
+ * of transactions still running are not visible to it and stay.
+ */
+export async function pruneMetricDataChanges(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`update metric_data_epoch set epoch = epoch + 1 where id = 1`);
+    await tx.execute(sql`delete from metric_data_changes`);
+  });
 }
 
 /** Whether a report was served from the cache (for the bench and the tests). */
@@ -51,7 +73,9 @@ export async function cachedReport(
   compute: () => Promise<DisclosureReport>,
 ): Promise<CachedReport> {
   if (inTransaction(db)) return { report: await compute(), cached: false };
-  const version = await metricDataVersion(db);
+  const read = await readVersion(db);
+  if (read.rows > PRUNE_ABOVE) await pruneMetricDataChanges(db);
+  const version = read.rows > PRUNE_ABOVE ? (await readVersion(db)).version : read.version;
   const cache = caches.get(db as object) ?? new Map<string, Entry>();
   caches.set(db as object, cache);
   const hit = cache.get(key);

@@ -55,6 +55,10 @@ export const persons = pgTable(
     check("persons_gender_check", sql.raw(`gender in (${sqlList(GENDERS)})`)),
     check("persons_name_order_check", sql.raw(`name_order in (${sqlList(NAME_ORDERS)})`)),
     index("persons_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
+    // The import's group matching (persons.match.ts): a new employee's email, and family name, given name and
+    // birth date, looked up among the group's persons.
+    index("persons_email_lower_idx").on(sql`lower(${t.email})`),
+    index("persons_name_birth_idx").on(t.familyName, t.givenName, t.birthDate),
   ],
 );
 

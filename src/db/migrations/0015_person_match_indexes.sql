@@ -1,0 +1,2 @@
+CREATE INDEX "persons_email_lower_idx" ON "persons" USING btree (lower("email"));--> statement-breakpoint
+CREATE INDEX "persons_name_birth_idx" ON "persons" USING btree ("family_name","given_name","birth_date");

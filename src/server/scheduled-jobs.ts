@@ -4,17 +4,20 @@
  * is configured, the e-mail outbox. Each job is idempotent (dedupe keys, `emailed_at`), so running at start and then
  * every few hours is safe, and operators may also run them from cron with the CLI (`tekizai careers reminders`,
  * `tekizai learning reminders --deliver`, `tekizai notifications send-emails`). Due moves of confirmed applications
- * are completed by the postings routes' own job.
+ * are completed by the postings routes' own job. On a PostgreSQL server, stale disclosure reports that someone
+ * opened within the last day are computed again every five minutes (src/metrics/report/report-cache.ts).
  */
 import type { FastifyBaseLogger } from "fastify";
 import type { Config } from "../config";
 import type { Database } from "../db/client";
+import { refreshStaleReports } from "../metrics/report/report-cache";
 import { deliverCertificationReminders } from "../modules/learning/certification-reminders.deliver";
 import { sendCareerReminders } from "../modules/mobility/career-cycles.service";
 import { sendPendingEmails, smtpMailer } from "../modules/notifications/mail";
 
 const REMINDERS_EVERY_MS = 6 * 60 * 60 * 1000;
 const EMAILS_EVERY_MS = 5 * 60 * 1000;
+const REPORTS_EVERY_MS = 5 * 60 * 1000;
 
 /** Starts the jobs; returns a function that stops them. Failures are logged, never thrown. */
 export function startScheduledJobs(database: Database, config: Config, log: FastifyBaseLogger): () => void {
@@ -28,6 +31,22 @@ export function startScheduledJobs(database: Database, config: Config, log: Fast
   });
   const timers = [setInterval(reminders, REMINDERS_EVERY_MS)];
   reminders();
+  if (database.engine === "postgres") {
+    // Disclosure reports opened within the last day and made stale by a change are computed again in the
+    // background, one run at a time (on PGlite, whose one connection the requests share, they are computed when
+    // opened).
+    let refreshing = false;
+    const reports = guarded("refreshing disclosure reports", async () => {
+      if (refreshing) return;
+      refreshing = true;
+      try {
+        await refreshStaleReports(db);
+      } finally {
+        refreshing = false;
+      }
+    });
+    timers.push(setInterval(reports, REPORTS_EVERY_MS));
+  }
   const mail = config.mail;
   if (mail) {
     const mailer = smtpMailer(mail.smtpUrl);

@@ -15,7 +15,14 @@ import { ZDisclosureReport } from "../../shared/metrics-api";
 import { allCompanies } from "../engine/scope.repo";
 import { setSmallGroupThreshold } from "../engine/settings.repo";
 import { seedWorkforceScenario, type WorkforceScenario } from "../test-scenario";
-import { metricDataVersion, pruneMetricDataChanges } from "./report-cache";
+import { buildDisclosureReport } from "./disclosure";
+import {
+  cachedReport,
+  metricDataVersion,
+  pruneMetricDataChanges,
+  REFRESH_OPENED_WITHIN_MS,
+  refreshStaleReports,
+} from "./report-cache";
 
 const table = (report: DisclosureReport, id: ReportTableId) => report.tables.find((t) => t.id === id)!;
 /** The values of a table row as { metric: value }. */
@@ -206,6 +213,41 @@ describe.each(TEST_ENGINES)("the disclosure report on %s", (engine) => {
     expect(await metricDataVersion(database.db)).not.toBe(beforePrune);
     expect((await computeReportTraced(database.db, 2025, null)).cached).toBe(false);
     expect((await computeReportTraced(database.db, 2025, null)).cached).toBe(true);
+  });
+
+  it("computes stale reports again in the background, and shares one computation between callers", async () => {
+    await computeReportTraced(database.db, 2025, null);
+    await computeReportTraced(database.db, 2025, s.companies.hq);
+    await refreshStaleReports(database.db); // (reports the earlier tests opened)
+    expect(await refreshStaleReports(database.db)).toBe(0);
+
+    await database.db.execute(sql`update persons set gender = 'female' where id = ${s.people.aiko}`);
+    // both reports were opened within the day: both are computed again, and the next opens find them ready
+    expect(await refreshStaleReports(database.db)).toBeGreaterThanOrEqual(2);
+    const group = await computeReportTraced(database.db, 2025, null);
+    expect(group.cached).toBe(true);
+    expect(group.report).toEqual((await computeReportTraced(database.db, 2025, null)).report);
+    expect((await computeReportTraced(database.db, 2025, s.companies.hq)).cached).toBe(true);
+    expect(await refreshStaleReports(database.db)).toBe(0);
+
+    // a report nobody opened for more than a day is left until someone opens it
+    await database.db.execute(sql`update persons set gender = 'male' where id = ${s.people.aiko}`);
+    const later = Date.now() + REFRESH_OPENED_WITHIN_MS + 60_000;
+    expect(await refreshStaleReports(database.db, later)).toBe(0);
+
+    // two callers opening the same stale report at once: one computation, a copy of its result for each
+    let computations = 0;
+    const compute = () => {
+      computations++;
+      return buildDisclosureReport(database.db, { kind: "group" }, 2023);
+    };
+    const [a, b] = await Promise.all([
+      cachedReport(database.db, "shared:2023", compute),
+      cachedReport(database.db, "shared:2023", compute),
+    ]);
+    expect(computations).toBe(1);
+    expect(a.report).toEqual(b.report);
+    expect(a.report).not.toBe(b.report);
   });
 });
 

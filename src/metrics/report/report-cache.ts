@@ -10,7 +10,10 @@
  * than its version; a transaction's own uncommitted writes give it a version no other snapshot has.
  *
  * Kept in the process (a server, the CLI), at most MAX_REPORTS, the least recently used dropped first. Not used
- * inside a transaction (publishing computes the report in the transaction that freezes it).
+ * inside a transaction (publishing computes the report in the transaction that freezes it). Two callers asking
+ * for the same report at the same version share one computation; on a PostgreSQL server a scheduled job computes
+ * again the stale reports opened within the last day (refreshStaleReports), so that the next open after a change
+ * usually finds the report ready.
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
@@ -23,9 +26,15 @@ const MAX_REPORTS = 64;
 interface Entry {
   version: string;
   report: DisclosureReport;
+  /** How to compute it again (refreshStaleReports). */
+  compute: () => Promise<DisclosureReport>;
+  /** When someone last opened it (ms since the epoch). */
+  openedAt: number;
 }
 
 const caches = new WeakMap<object, Map<string, Entry>>();
+/** The computations running, per database and `key@version`. */
+const computing = new WeakMap<object, Map<string, Promise<DisclosureReport>>>();
 
 /** Above this many rows, metric_data_changes is emptied (counting it is the cost of every open). */
 export const PRUNE_ABOVE = 20_000;
@@ -63,6 +72,49 @@ export interface CachedReport {
   cached: boolean;
 }
 
+/** The current version, emptying the change log first when it has grown (see pruneMetricDataChanges). */
+async function currentVersion(db: Db): Promise<string> {
+  const read = await readVersion(db);
+  if (read.rows <= PRUNE_ABOVE) return read.version;
+  await pruneMetricDataChanges(db);
+  return (await readVersion(db)).version;
+}
+
+function cacheOf(db: Db): Map<string, Entry> {
+  const cache = caches.get(db as object) ?? new Map<string, Entry>();
+  caches.set(db as object, cache);
+  return cache;
+}
+
+/**
+ * Computes the report at `version` and keeps it; callers asking for the same report at the same version while it
+ * is being computed share the computation.
+ */
+function computeAt(
+  db: Db,
+  key: string,
+  version: string,
+  compute: () => Promise<DisclosureReport>,
+): Promise<DisclosureReport> {
+  const cache = cacheOf(db);
+  const inFlight = computing.get(db as object) ?? new Map<string, Promise<DisclosureReport>>();
+  computing.set(db as object, inFlight);
+  const flightKey = `${key}@${version}`;
+  const running = inFlight.get(flightKey);
+  if (running) return running;
+  const promise = compute()
+    .then((report) => {
+      const openedAt = cache.get(key)?.openedAt ?? Date.now();
+      cache.delete(key);
+      cache.set(key, { version, report: structuredClone(report), compute, openedAt });
+      while (cache.size > MAX_REPORTS) cache.delete(cache.keys().next().value!);
+      return report;
+    })
+    .finally(() => inFlight.delete(flightKey));
+  inFlight.set(flightKey, promise);
+  return promise;
+}
+
 /**
  * The report for `key` (scope and fiscal year) at the current data version: the cached one, else computed and
  * kept. Each caller gets its own copy.
@@ -73,21 +125,38 @@ export async function cachedReport(
   compute: () => Promise<DisclosureReport>,
 ): Promise<CachedReport> {
   if (inTransaction(db)) return { report: await compute(), cached: false };
-  const read = await readVersion(db);
-  if (read.rows > PRUNE_ABOVE) await pruneMetricDataChanges(db);
-  const version = read.rows > PRUNE_ABOVE ? (await readVersion(db)).version : read.version;
-  const cache = caches.get(db as object) ?? new Map<string, Entry>();
-  caches.set(db as object, cache);
+  const version = await currentVersion(db);
+  const cache = cacheOf(db);
   const hit = cache.get(key);
   if (hit && hit.version === version) {
     // most recently used last
     cache.delete(key);
-    cache.set(key, hit);
+    cache.set(key, { ...hit, openedAt: Date.now() });
     return { report: structuredClone(hit.report), cached: true };
   }
-  const report = await compute();
-  cache.delete(key);
-  cache.set(key, { version, report: structuredClone(report) });
-  while (cache.size > MAX_REPORTS) cache.delete(cache.keys().next().value!);
-  return { report, cached: false };
+  if (hit) hit.openedAt = Date.now();
+  const report = await computeAt(db, key, version, compute);
+  return { report: structuredClone(report), cached: false };
+}
+
+/** Reports opened within this long are refreshed after a change (refreshStaleReports). */
+export const REFRESH_OPENED_WITHIN_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Computes again, one after another, the cached reports that someone opened within the last day and that a
+ * change of their records has made stale, so that the next open finds them ready (the server's scheduled job,
+ * src/server/scheduled-jobs.ts). Returns how many it computed.
+ */
+export async function refreshStaleReports(db: Db, now = Date.now()): Promise<number> {
+  const cache = caches.get(db as object);
+  if (!cache || cache.size === 0) return 0;
+  let refreshed = 0;
+  for (const [key, entry] of [...cache]) {
+    if (now - entry.openedAt > REFRESH_OPENED_WITHIN_MS) continue;
+    const version = await currentVersion(db);
+    if (cache.get(key)?.version === version) continue;
+    await computeAt(db, key, version, entry.compute);
+    refreshed++;
+  }
+  return refreshed;
 }

@@ -6,8 +6,8 @@
  * transaction to metric_data_changes. Within a snapshot, the number of rows and the latest transaction id say
  * exactly which of those transactions had committed: a later snapshot that sees one more commit sees one more
  * row. When the table has grown past PRUNE_ABOVE rows it is emptied and the epoch (metric_data_epoch) moves, so
- * the version is epoch:count:latest. The version is read before the report is computed, so a cached report is never older
- * than its version; a transaction's own uncommitted writes give it a version no other snapshot has.
+ * the version is epoch:count:latest. The version is read before the report is computed, so a cached report is
+ * never older than its version; a transaction's own uncommitted writes give it a version no other snapshot has.
  *
  * Kept in the process (a server, the CLI), at most MAX_REPORTS, the least recently used dropped first. Not used
  * inside a transaction (publishing computes the report in the transaction that freezes it). Two callers asking

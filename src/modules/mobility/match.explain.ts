@@ -24,6 +24,7 @@ import type { CurrentLevelRule } from "../../shared/skills-vocab";
 import { type CourseForSkill, coursesForSkills } from "../learning/training-map.repo";
 import { presentName } from "../people/people.presenter";
 import { fullPoints, pointsPerLevel, scoreOfPoints } from "./match.tiers";
+import { placeFits } from "./places";
 
 const COURSES_PER_SKILL = 3;
 const ENTRIES_SHOWN = 5;
@@ -230,11 +231,8 @@ export function judgeWishes(posting: PostingRow, wish: WishRow | undefined): Mat
     out.push({ kind: "position", fits: true, detail: null });
   const places = strings(wish.desiredLocations);
   if (places.length > 0 && posting.location) {
-    const where = posting.location.toLowerCase();
-    const fits = places.some(
-      (p) => p.trim() !== "" && (where.includes(p.toLowerCase()) || p.toLowerCase().includes(where)),
-    );
-    out.push({ kind: "location", fits, detail: places.join(", ") });
+    const where = posting.location;
+    out.push({ kind: "location", fits: places.some((p) => placeFits(p, where)), detail: places.join(", ") });
   }
   if (posting.kind === "transfer" && wish.wantsTransfer)
     out.push({ kind: "transfer", fits: true, detail: null });

@@ -12,6 +12,9 @@ describe("places in wishes and posting locations", () => {
     expect(placeFits("米国", "United States")).toBe(true);
     expect(placeFits("アメリカ合衆国", "USA")).toBe(true);
     expect(placeFits("ＴＯＫＹＯ", "tokyo")).toBe(true);
+    // two-character names too
+    expect(placeFits("日本", "Tokyo, Japan")).toBe(true);
+    expect(placeFits("タイ", "Thailand")).toBe(true);
   });
 
   it("keeps free text that names no known place, by its words", () => {

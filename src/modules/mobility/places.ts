@@ -80,7 +80,7 @@ const COUNTRY_ALIASES: readonly (readonly [string, string])[] = [
 
 const normal = (text: string) => text.normalize("NFKC").toLowerCase().trim();
 
-/** Every name (normalised) with the place it names: "jp:東京", "country:SG". */
+/** Every name (normalised) with the place it names: "jp:Tokyo", "country:SG". */
 const NAMES: readonly (readonly [string, string])[] = (() => {
   const names = new Map<string, string>();
   for (const [ja, en] of JAPAN_PLACES) {
@@ -92,10 +92,11 @@ const NAMES: readonly (readonly [string, string])[] = (() => {
   for (let first = 65; first <= 90; first++)
     for (let second = 65; second <= 90; second++) {
       const code = String.fromCharCode(first, second);
-      for (const names_ of [ja, en]) {
-        const name = names_.of(code);
-        // an unknown code comes back as itself
-        if (name && name !== code && name.length > 2) names.set(normal(name), `country:${code}`);
+      // an unknown code comes back as itself; ZZ is "Unknown Region"
+      if (code === "ZZ") continue;
+      for (const displayNames of [ja, en]) {
+        const name = displayNames.of(code);
+        if (name && name !== code) names.set(normal(name), `country:${code}`);
       }
     }
   for (const [code, name] of COUNTRY_ALIASES) names.set(normal(name), `country:${code}`);

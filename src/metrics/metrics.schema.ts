@@ -66,13 +66,15 @@ export const metricSettings = pgTable("metric_settings", {
 
 /**
  * The data version of the disclosure report cache (src/metrics/report/report-cache.ts): one row per transaction
- * that wrote any of the records the metrics are computed from, added by statement triggers on those tables
- * (migration 0014). Rows are only ever added: within one snapshot, how many there are (and the latest) tells
- * exactly which of those transactions had committed.
+ * that changed any of the records the metrics are computed from, added by statement triggers on those tables
+ * (migrations 0014, 0016), with the earliest day the change can touch (`-infinity` for undated records such as
+ * grades or companies). Rows are only ever added by other transactions: within one snapshot, how many there are
+ * (and the latest) tells exactly which of those transactions had committed.
  */
 export const metricDataChanges = pgTable("metric_data_changes", {
   txid: bigint("txid", { mode: "number" }).primaryKey(),
   changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+  affectsFrom: isoDate("affects_from").notNull().default(sql`'-infinity'`),
 });
 
 /**

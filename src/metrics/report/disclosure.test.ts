@@ -190,6 +190,19 @@ describe.each(TEST_ENGINES)("the disclosure report on %s", (engine) => {
     ).rejects.toThrow("roll back");
     expect((await computeReportTraced(database.db, 2025, null)).cached).toBe(true);
 
+    // a change dated after the report's horizon (its year's end, plus the days figures look past it) keeps it:
+    // this year's hire does not touch last year's report, but does the report of this year
+    expect((await computeReportTraced(database.db, 2026, null)).cached).toBe(false);
+    const newcomer = await s.builder.person("Newcomer", "female", "2000-02-02");
+    await s.builder.employ(newcomer, s.companies.hq, { hire: "2026-08-01", unit: s.units.root });
+    expect((await computeReportTraced(database.db, 2025, null)).cached).toBe(true);
+    expect((await computeReportTraced(database.db, 2026, null)).cached).toBe(false);
+    // so do a statement that changes nothing and a change of what no figure reads
+    await database.db.execute(sql`update persons set gender = gender`);
+    await database.db.execute(sql`update persons set email = 'aiko@example.com' where id = ${s.people.aiko}`);
+    expect((await computeReportTraced(database.db, 2025, null)).cached).toBe(true);
+    expect((await computeReportTraced(database.db, 2026, null)).cached).toBe(true);
+
     // a committed correction: the next report is computed again and shows it
     const before = row(first.report, "diversity", "2025").women_share;
     await database.db.execute(sql`update persons set gender = 'male' where id = ${s.people.aiko}`);
@@ -242,8 +255,8 @@ describe.each(TEST_ENGINES)("the disclosure report on %s", (engine) => {
       return buildDisclosureReport(database.db, { kind: "group" }, 2023);
     };
     const [a, b] = await Promise.all([
-      cachedReport(database.db, "shared:2023", compute),
-      cachedReport(database.db, "shared:2023", compute),
+      cachedReport(database.db, "shared:2023", "2024-05-01", compute),
+      cachedReport(database.db, "shared:2023", "2024-05-01", compute),
     ]);
     expect(computations).toBe(1);
     expect(a.report).toEqual(b.report);

@@ -2,12 +2,17 @@
  * The disclosure report cache: a report (full rights, before redaction) is kept per database, scope and fiscal
  * year together with the data version it was computed at, and served again while the version is the same.
  *
- * The data version: statement triggers on every table the metrics read (migration 0014) add one row per writing
- * transaction to metric_data_changes. Within a snapshot, the number of rows and the latest transaction id say
- * exactly which of those transactions had committed: a later snapshot that sees one more commit sees one more
- * row. When the table has grown past PRUNE_ABOVE rows it is emptied and the epoch (metric_data_epoch) moves, so
- * the version is epoch:count:latest. The version is read before the report is computed, so a cached report is
- * never older than its version; a transaction's own uncommitted writes give it a version no other snapshot has.
+ * The data version: statement triggers on every table the metrics read (migrations 0014, 0016) add one row per
+ * transaction that changed any of them to metric_data_changes, with the earliest day its changes can touch. A
+ * report of fiscal year Y is computed from the periods up to Y's end, and its figures look up to
+ * LINK_WINDOW_DAYS past that end: its horizon. Only the changes touching a day up to the horizon are counted
+ * in the report's version, so that this year's new hires, leavers and completed courses do not invalidate last
+ * year's report, and a back-dated correction does. Within a snapshot, the number of such rows and the latest
+ * transaction id say exactly which of those transactions had committed: a later snapshot that sees one more
+ * commit sees one more row. When the table has grown past PRUNE_ABOVE rows it is emptied and the epoch
+ * (metric_data_epoch) moves, so the version is epoch:count:latest. The version is read before the report is
+ * computed, so a cached report is never older than its version; a transaction's own uncommitted writes give it a
+ * version no other snapshot has.
  *
  * Kept in the process (a server, the CLI), at most MAX_REPORTS, the least recently used dropped first. Not used
  * inside a transaction (publishing computes the report in the transaction that freezes it). Two callers asking
@@ -25,6 +30,8 @@ const MAX_REPORTS = 64;
 
 interface Entry {
   version: string;
+  /** The last day (ISO) a change can touch and still change the report. */
+  horizon: string;
   report: DisclosureReport;
   /** How to compute it again (refreshStaleReports). */
   compute: () => Promise<DisclosureReport>;
@@ -39,19 +46,28 @@ const computing = new WeakMap<object, Map<string, Promise<DisclosureReport>>>();
 /** Above this many rows, metric_data_changes is emptied (counting it is the cost of every open). */
 export const PRUNE_ABOVE = 20_000;
 
-/** The data version the snapshot sees (see the top of this file), and how many rows it counted. */
-async function readVersion(db: Db): Promise<{ version: string; rows: number }> {
-  const [row] = await queryRows<{ epoch: number; n: number; latest: number | null }>(
+/**
+ * The data version the snapshot sees for a report whose horizon is `horizon` (see the top of this file), and how
+ * many rows the change log holds.
+ */
+async function readVersion(db: Db, horizon: string): Promise<{ version: string; rows: number }> {
+  const [row] = await queryRows<{ epoch: number; n: number; latest: number | null; rows: number }>(
     db,
     sql`select (select epoch from metric_data_epoch where id = 1) as epoch,
-               count(*)::int8 as n, max(txid) as latest
+               count(*) filter (where affects_from <= ${horizon}::date)::int8 as n,
+               max(txid) filter (where affects_from <= ${horizon}::date) as latest,
+               count(*)::int8 as rows
         from metric_data_changes`,
   );
-  return { version: `${row?.epoch ?? 0}:${row?.n ?? 0}:${row?.latest ?? 0}`, rows: Number(row?.n ?? 0) };
+  return {
+    version: `${horizon}/${row?.epoch ?? 0}:${row?.n ?? 0}:${row?.latest ?? 0}`,
+    rows: Number(row?.rows ?? 0),
+  };
 }
 
-export async function metricDataVersion(db: Db): Promise<string> {
-  return (await readVersion(db)).version;
+/** The data version of the reports whose horizon is `horizon` (an ISO day; `infinity` counts every change). */
+export async function metricDataVersion(db: Db, horizon = "infinity"): Promise<string> {
+  return (await readVersion(db, horizon)).version;
 }
 
 /**
@@ -73,11 +89,11 @@ export interface CachedReport {
 }
 
 /** The current version, emptying the change log first when it has grown (see pruneMetricDataChanges). */
-async function currentVersion(db: Db): Promise<string> {
-  const read = await readVersion(db);
+async function currentVersion(db: Db, horizon: string): Promise<string> {
+  const read = await readVersion(db, horizon);
   if (read.rows <= PRUNE_ABOVE) return read.version;
   await pruneMetricDataChanges(db);
-  return (await readVersion(db)).version;
+  return (await readVersion(db, horizon)).version;
 }
 
 function cacheOf(db: Db): Map<string, Entry> {
@@ -93,6 +109,7 @@ function cacheOf(db: Db): Map<string, Entry> {
 function computeAt(
   db: Db,
   key: string,
+  horizon: string,
   version: string,
   compute: () => Promise<DisclosureReport>,
 ): Promise<DisclosureReport> {
@@ -106,7 +123,7 @@ function computeAt(
     .then((report) => {
       const openedAt = cache.get(key)?.openedAt ?? Date.now();
       cache.delete(key);
-      cache.set(key, { version, report: structuredClone(report), compute, openedAt });
+      cache.set(key, { version, horizon, report: structuredClone(report), compute, openedAt });
       while (cache.size > MAX_REPORTS) cache.delete(cache.keys().next().value!);
       return report;
     })
@@ -116,16 +133,18 @@ function computeAt(
 }
 
 /**
- * The report for `key` (scope and fiscal year) at the current data version: the cached one, else computed and
- * kept. Each caller gets its own copy.
+ * The report for `key` (scope and fiscal year) at the current data version of its `horizon` (ISO day: the last
+ * day a change can touch and still change it): the cached one, else computed and kept. Each caller gets its own
+ * copy.
  */
 export async function cachedReport(
   db: Db,
   key: string,
+  horizon: string,
   compute: () => Promise<DisclosureReport>,
 ): Promise<CachedReport> {
   if (inTransaction(db)) return { report: await compute(), cached: false };
-  const version = await currentVersion(db);
+  const version = await currentVersion(db, horizon);
   const cache = cacheOf(db);
   const hit = cache.get(key);
   if (hit && hit.version === version) {
@@ -135,7 +154,7 @@ export async function cachedReport(
     return { report: structuredClone(hit.report), cached: true };
   }
   if (hit) hit.openedAt = Date.now();
-  const report = await computeAt(db, key, version, compute);
+  const report = await computeAt(db, key, horizon, version, compute);
   return { report: structuredClone(report), cached: false };
 }
 
@@ -153,9 +172,9 @@ export async function refreshStaleReports(db: Db, now = Date.now()): Promise<num
   let refreshed = 0;
   for (const [key, entry] of [...cache]) {
     if (now - entry.openedAt > REFRESH_OPENED_WITHIN_MS) continue;
-    const version = await currentVersion(db);
+    const version = await currentVersion(db, entry.horizon);
     if (cache.get(key)?.version === version) continue;
-    await computeAt(db, key, version, entry.compute);
+    await computeAt(db, key, entry.horizon, version, entry.compute);
     refreshed++;
   }
   return refreshed;

@@ -5,6 +5,7 @@
  * Computed with full rights; readers get it redacted to theirs (see the disclosure service).
  */
 import type { Db } from "../../db/client";
+import { addDays } from "../../shared/dates";
 import type {
   Dimension,
   DisabilityUnit,
@@ -20,8 +21,11 @@ import { definitionOf } from "../definitions";
 import type { DisabilityResult } from "../engine/disability";
 import { computeMetricSlots, computeMetrics, presentPeriod } from "../engine/engine";
 import type { EngineFigure } from "../engine/figures";
+import { companyPeriods } from "../engine/period";
+import { LINK_WINDOW_DAYS } from "../engine/populations";
 import { presentScope, resolveScope, type ScopeContext } from "../engine/scope";
 import { sideBySide } from "../engine/side-by-side";
+import { cachedSlots } from "./report-cache";
 
 export type ReportScope = { kind: "group" } | { kind: "company"; companyId: number };
 
@@ -181,22 +185,49 @@ interface ReportFigures {
   companies: Map<MetricId, EngineFigure> | null;
 }
 
+/**
+ * The last day (ISO) a change can touch and still change the scope's figures of the fiscal year: the latest end
+ * of that year among the scope's companies (each its own fiscal year), plus the days figures look past a period's
+ * end (moves between group companies, reemployment). The report cache counts only the changes up to it.
+ */
+export function yearHorizon(scope: ScopeContext, year: number): string {
+  const end = companyPeriods({ kind: "fiscalYear", year }, scope.companies)
+    .map((p) => p.to)
+    .sort()
+    .at(-1);
+  return end === undefined ? "infinity" : addDays(end, LINK_WINDOW_DAYS);
+}
+
+/** What a computation of the report did (for the bench and the tests). */
+export interface ReportTrace {
+  /** How many trend years came from the report cache (the years no change has touched since). */
+  reusedYears: number;
+}
+
 async function reportFigures(
   db: Db,
   scope: ScopeContext,
   years: number[],
   isCompany: boolean,
+  trace: ReportTrace,
 ): Promise<ReportFigures> {
   const metrics = TRENDS.flatMap((t) => [...t.metrics, ...(isCompany ? (t.companyOnly ?? []) : [])]);
   const period = { kind: "fiscalYear" as const, year: years.at(-1)! };
   const figures: Partial<ReportFigures> = { companies: null };
+  const scopeKey = JSON.stringify(scope.spec);
   await sideBySide(db, [
     async () => {
-      figures.trends = await computeMetricSlots(db, metrics, {
-        scope,
-        periods: years.map((year) => ({ kind: "fiscalYear", year })),
-        dimension: null,
-      });
+      // Each year's trend figures are kept apart: a change dated this year recomputes this year's alone.
+      const slots = years.map((year) => ({ key: `${scopeKey}:${year}`, horizon: yearHorizon(scope, year) }));
+      const { values, reused } = await cachedSlots(db, slots, (missing) =>
+        computeMetricSlots(db, metrics, {
+          scope,
+          periods: missing.map((i) => ({ kind: "fiscalYear", year: years[i]! })),
+          dimension: null,
+        }),
+      );
+      figures.trends = values;
+      trace.reusedYears = reused;
     },
     async () => {
       figures.reasons = (await computeMetrics(db, ["leavers"], { scope, period, dimension: "reason" })).get(
@@ -311,15 +342,20 @@ function companyTables(
   ];
 }
 
+/**
+ * The report. Outside a transaction, the trend figures of each year come from the report cache while no change
+ * has touched that year (report-cache.ts, cachedSlots); `trace` learns how many did.
+ */
 export async function buildDisclosureReport(
   db: Db,
   reportScope: ReportScope,
   fiscalYear: number,
+  trace: ReportTrace = { reusedYears: 0 },
 ): Promise<DisclosureReport> {
   const scope = await resolveScope(db, reportScope);
   const years = Array.from({ length: TREND_YEARS }, (_, i) => fiscalYear - TREND_YEARS + 1 + i);
   const isCompany = reportScope.kind === "company";
-  const figures = await reportFigures(db, scope, years, isCompany);
+  const figures = await reportFigures(db, scope, years, isCompany, trace);
   const trends = trendTables(scope, years, isCompany, figures.trends);
   const reasons = leaverReasons(scope, fiscalYear, figures.reasons);
   const companies = figures.companies

@@ -179,3 +179,78 @@ export async function refreshStaleReports(db: Db, now = Date.now()): Promise<num
   }
   return refreshed;
 }
+
+/**
+ * The versions (as in readVersion) of several horizons, read in one query: the trend years of a report, each
+ * with its own horizon.
+ */
+export async function metricDataVersions(db: Db, horizons: readonly string[]): Promise<string[]> {
+  const rows = await queryRows<{ horizon: string; epoch: number; n: number; latest: number | null }>(
+    db,
+    sql`select h.day::text as horizon, (select epoch from metric_data_epoch where id = 1) as epoch,
+               count(c.txid)::int8 as n, max(c.txid) as latest
+        from unnest(${`{${horizons.join(",")}}`}::date[]) as h(day)
+        left join metric_data_changes c on c.affects_from <= h.day
+        group by h.day
+        order by h.day`,
+  );
+  const byHorizon = new Map(rows.map((row) => [row.horizon, row]));
+  return horizons.map((horizon) => {
+    const row = byHorizon.get(horizon);
+    return `${horizon}/${row?.epoch ?? 0}:${row?.n ?? 0}:${row?.latest ?? 0}`;
+  });
+}
+
+const MAX_SLOTS = MAX_REPORTS * 5;
+
+interface SlotEntry {
+  version: string;
+  value: unknown;
+}
+
+const slotCaches = new WeakMap<object, Map<string, SlotEntry>>();
+
+/** A part of a report kept apart (one trend year), with the last day a change can touch and still change it. */
+export interface Slot {
+  key: string;
+  horizon: string;
+}
+
+/**
+ * The values of `slots` (the trend years of a report): those whose horizon no change has touched since they were
+ * computed come from the cache, `compute` is asked for the others (by index, in order) and they are kept. Inside
+ * a transaction every value is computed. The values are shared between callers: read them, never change them.
+ * Returns the values in the order of `slots`, and how many came from the cache.
+ */
+export async function cachedSlots<Value>(
+  db: Db,
+  slots: readonly Slot[],
+  compute: (missing: number[]) => Promise<Value[]>,
+): Promise<{ values: Value[]; reused: number }> {
+  if (inTransaction(db) || slots.length === 0) {
+    return { values: await compute(slots.map((_, i) => i)), reused: 0 };
+  }
+  const versions = await metricDataVersions(
+    db,
+    slots.map((slot) => slot.horizon),
+  );
+  const cache = slotCaches.get(db as object) ?? new Map<string, SlotEntry>();
+  slotCaches.set(db as object, cache);
+  const values: (Value | undefined)[] = slots.map((slot, i) => {
+    const hit = cache.get(slot.key);
+    if (!hit || hit.version !== versions[i]) return undefined;
+    cache.delete(slot.key);
+    cache.set(slot.key, hit);
+    return hit.value as Value;
+  });
+  const missing = values.flatMap((value, i) => (value === undefined ? [i] : []));
+  const computed = missing.length === 0 ? [] : await compute(missing);
+  missing.forEach((index, k) => {
+    const value = computed[k]!;
+    values[index] = value;
+    cache.delete(slots[index]!.key);
+    cache.set(slots[index]!.key, { version: versions[index]!, value });
+  });
+  while (cache.size > MAX_SLOTS) cache.delete(cache.keys().next().value!);
+  return { values: values as Value[], reused: slots.length - missing.length };
+}

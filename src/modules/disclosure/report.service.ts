@@ -5,11 +5,16 @@
 import type { Db } from "../../db/client";
 import { withDbErrors } from "../../db/errors";
 import { companyPeriods } from "../../metrics/engine/period";
-import { LINK_WINDOW_DAYS } from "../../metrics/engine/populations";
 import { resolveScope } from "../../metrics/engine/scope";
 import { compareReports } from "../../metrics/report/compare";
 import { sourceDataHash } from "../../metrics/report/data-hash.repo";
-import { buildDisclosureReport, type ReportScope, TREND_YEARS } from "../../metrics/report/disclosure";
+import {
+  buildDisclosureReport,
+  type ReportScope,
+  type ReportTrace,
+  TREND_YEARS,
+  yearHorizon,
+} from "../../metrics/report/disclosure";
 import {
   findPublication,
   insertPublication,
@@ -18,7 +23,6 @@ import {
   scopeKeyOf,
 } from "../../metrics/report/publications.repo";
 import { type CachedReport, cachedReport } from "../../metrics/report/report-cache";
-import { addDays } from "../../shared/dates";
 import { AppError } from "../../shared/errors";
 import type { DisclosureReport, PublicationDetail, PublicationSummary } from "../../shared/metrics-api";
 import { assert, isGroupAdmin } from "../access/access.policy";
@@ -51,27 +55,21 @@ export async function computeReport(
   return (await computeReportTraced(db, fiscalYear, companyId)).report;
 }
 
-/**
- * The last day a change can touch and still change the report of the year: the latest end of the year among the
- * scope's companies (each its own fiscal year), plus the days the figures look past a period's end.
- */
-async function reportHorizon(db: Db, fiscalYear: number, companyId: number | null): Promise<string> {
-  const scope = await resolveScope(db, scopeOf(companyId));
-  const ends = companyPeriods({ kind: "fiscalYear", year: fiscalYear }, scope.companies).map((p) => p.to);
-  const end = ends.sort().at(-1);
-  return end === undefined ? "infinity" : addDays(end, LINK_WINDOW_DAYS);
-}
-
-/** computeReport, saying whether the report came from the cache. */
+/** computeReport, saying whether the report came from the cache, and how many of its years did. */
 export async function computeReportTraced(
   db: Db,
   fiscalYear: number,
   companyId: number | null,
-): Promise<CachedReport> {
-  const horizon = await reportHorizon(db, fiscalYear, companyId);
-  return cachedReport(db, `${companyId ?? "group"}:${fiscalYear}`, horizon, () =>
-    buildDisclosureReport(db, scopeOf(companyId), fiscalYear),
+): Promise<CachedReport & ReportTrace> {
+  const scope = await resolveScope(db, scopeOf(companyId));
+  const trace: ReportTrace = { reusedYears: 0 };
+  const opened = await cachedReport(
+    db,
+    `${companyId ?? "group"}:${fiscalYear}`,
+    yearHorizon(scope, fiscalYear),
+    () => buildDisclosureReport(db, scopeOf(companyId), fiscalYear, trace),
   );
+  return { ...opened, reusedYears: opened.cached ? TREND_YEARS : trace.reusedYears };
 }
 
 export async function getDisclosureReport(

@@ -3,8 +3,8 @@
  * service decides what a caller may see and redacts the rest).
  */
 import type { Db } from "../../db/client";
-import type { Dimension, FigureResult, MetricId, PeriodSpec, ResolvedPeriod } from "../../shared/metrics-api";
 import { AppError } from "../../shared/errors";
+import type { Dimension, FigureResult, MetricId, PeriodSpec, ResolvedPeriod } from "../../shared/metrics-api";
 import { definitionOf } from "../definitions";
 import type { DisabilityContext } from "./disability";
 import { computeFigureSlots, type EngineFigure } from "./figures";

@@ -102,10 +102,13 @@ export function trainingBase(input: PopulationInput, placing: boolean, records: 
 
 export function mandatoryBase(input: PopulationInput, placing: boolean): SQL {
   return sql`due as (
-    select per.slot, n.id, n.person_id, n.company_id, n.due_on, n.status,
-           (select min(t.completed_on) from training_records t where t.enrolment_id = n.id) as completed_on
+    select per.slot, n.id, n.person_id, n.company_id, n.due_on, n.status, t.completed_on
     from per
     join enrolments n on n.company_id = per.company_id and n.due_on between per.p_from and per.p_to
+    -- at most one record completes an enrolment (training_records_enrolment_key); a join, not a subquery per
+    -- row, which the planner copies into each use of completed_on (8 lookups per enrolment, 1.6 s for the
+    -- 118,602 due in one year at large scale)
+    left join training_records t on t.enrolment_id = n.id
   ),
   ${placed("due_at", "due", "x.id, x.slot", "due_on", placing)},
   base as (

@@ -254,3 +254,9 @@ export async function cachedSlots<Value>(
   while (cache.size > MAX_SLOTS) cache.delete(cache.keys().next().value!);
   return { values: values as Value[], reused: slots.length - missing.length };
 }
+
+/** Drops every cached report and trend year of the database (the bench measures the computation itself). */
+export function forgetCachedReports(db: Db): void {
+  caches.delete(db as object);
+  slotCaches.delete(db as object);
+}

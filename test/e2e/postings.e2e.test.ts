@@ -1,7 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../../src/db/query";
 import { completeDueMoves } from "../../src/modules/mobility/application-release.service";
 import { addDays, today } from "../../src/shared/dates";
 import { browserUnavailableReason, E2E_REQUIRED, launchBrowser, SCREENSHOT_DIR } from "../support/browser";
@@ -16,6 +18,9 @@ const PASSWORD = "tekizai-demo";
 const HR = "company-hr@demo.tekizai.dev";
 const EMPLOYEE = "employee@demo.tekizai.dev";
 const MANAGER = "manager@demo.tekizai.dev";
+const RECRUITER = "recruiter@demo.tekizai.dev";
+/** A project in the demo employee's work-history record, for the recruiter to find. */
+const PROJECT = "新規事業ピッチ大会";
 
 interface Unit {
   id: number;
@@ -32,6 +37,16 @@ describe.skipIf(unavailable !== undefined)("internal postings in the browser (Ch
   beforeAll(async () => {
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
     server = await startDemoServer();
+    // The demo employee lets recruiters of every group company see their work-history record, with a project.
+    const [me] = await queryRows<{ personId: number }>(
+      server.database.db,
+      sql`select person_id as "personId" from users where email = ${EMPLOYEE}`,
+    );
+    await server.database.exec(`update scouting_consents set withdrawn_at = now()
+        where person_id = ${me!.personId} and withdrawn_at is null;
+      insert into scouting_consents (person_id, all_companies) values (${me!.personId}, true);
+      insert into work_history_entries (person_id, period_from, organisation, role, achievements)
+        values (${me!.personId}, '2023-04-01', '経営企画部', 'Planner', '${PROJECT}を企画・運営');`);
     ({ browser, close: closeBrowser } = await launchBrowser());
   });
   afterAll(async () => {
@@ -120,7 +135,7 @@ describe.skipIf(unavailable !== undefined)("internal postings in the browser (Ch
     return { companyId: employment.company.id, units };
   }
 
-  it("walks a transfer posting from creation through application, release and confirmation to the new unit", {
+  it("walks a transfer posting from creation through scouting, application, release and confirmation to the new unit", {
     timeout: 240_000,
   }, async () => {
     const hr = await signedIn(HR);
@@ -152,19 +167,39 @@ describe.skipIf(unavailable !== undefined)("internal postings in the browser (Ch
     await hr.getByTestId("posting-close").waitFor();
     const postingId = Number(hr.url().split("/").pop());
 
-    // The employee finds it on the board and applies.
+    // A recruiter of the company finds the employee by a project in their work history and scouts them for it.
+    const recruiter = await signedIn(RECRUITER);
+    await recruiter.getByTestId("nav-scouting").click();
+    await recruiter.getByTestId("filter-text").fill(PROJECT);
+    await recruiter.getByTestId("scouting-search").click();
+    await recruiter.getByTestId("scout-open").first().click();
+    await recruiter.getByTestId("scout-posting").click();
+    await recruiter.getByRole("option", { name: "New business planning" }).click();
+    await recruiter.getByTestId("scout-message").fill("Your pitch contest fits our new business team.");
+    await recruiter.getByTestId("scout-send").click();
+    await recruiter.getByTestId("scout-sent").waitFor();
+    await recruiter.context().close();
+
+    // The employee finds the posting on the board, then accepts the scout, which applies.
     await employee.getByTestId("nav-postings").click();
     await employee.getByTestId("postings-search").fill("New business");
     await employee.getByRole("link", { name: "New business planning" }).click();
-    await employee.getByTestId("apply-motivation").fill("I would like to plan new businesses.");
+    await employee.getByTestId("apply-motivation").waitFor();
     await shot(employee, "posting-apply-en-1280");
-    await employee.getByTestId("apply-send").click();
+    await employee.goto(`${server.url}/scouting/mine`);
+    const scout = employee.getByTestId("my-scout").filter({ hasText: "New business planning" });
+    await scout.getByTestId("scout-accept").click();
+    await scout.getByTestId("scout-answer-text").fill("I would like to plan new businesses.");
+    await scout.getByTestId("scout-answer-confirm").click();
+    await scout.getByTestId("my-scout-status").filter({ hasText: "Accepted" }).waitFor();
+    await shot(employee, "posting-scout-accepted-en-1280");
+    const scouts = await getJson<{
+      scouts: { status: string; applicationId: number | null; posting: { id: number } }[];
+    }>(employee, "/api/scouts/mine");
+    const applicationId = scouts.scouts.find((s) => s.posting.id === postingId)!.applicationId!;
+    expect(applicationId).toEqual(expect.any(Number));
+    await employee.goto(`${server.url}/postings/${postingId}`);
     await employee.getByTestId("my-application").waitFor();
-    const mine = await getJson<{ items: { id: number; posting: { id: number } }[] }>(
-      employee,
-      "/api/applications",
-    );
-    const applicationId = mine.items.find((a) => a.posting.id === postingId)!.id;
 
     // The manager is not told yet.
     const manager = await signedIn(MANAGER);

@@ -164,11 +164,19 @@ export const REFRESH_OPENED_WITHIN_MS = 24 * 60 * 60 * 1000;
 /**
  * Computes again, one after another, the cached reports that someone opened within the last day and that a
  * change of their records has made stale, so that the next open finds them ready (the server's scheduled job,
- * src/server/scheduled-jobs.ts). Returns how many it computed.
+ * src/server/scheduled-jobs.ts). With `quietForMs`, it waits until no change has been noted for that long, so
+ * that an import of many files is computed once, after its last file. Returns how many it computed.
  */
-export async function refreshStaleReports(db: Db, now = Date.now()): Promise<number> {
+export async function refreshStaleReports(db: Db, now = Date.now(), quietForMs = 0): Promise<number> {
   const cache = caches.get(db as object);
   if (!cache || cache.size === 0) return 0;
+  if (quietForMs > 0) {
+    const [last] = await queryRows<{ at: string | Date | null }>(
+      db,
+      sql`select max(changed_at) as at from metric_data_changes`,
+    );
+    if (last?.at && now - new Date(last.at).getTime() < quietForMs) return 0;
+  }
   let refreshed = 0;
   for (const [key, entry] of [...cache]) {
     if (now - entry.openedAt > REFRESH_OPENED_WITHIN_MS) continue;

@@ -191,11 +191,16 @@ interface ReportFigures {
  * end (moves between group companies, reemployment). The report cache counts only the changes up to it.
  */
 export function yearHorizon(scope: ScopeContext, year: number): string {
-  const end = companyPeriods({ kind: "fiscalYear", year }, scope.companies)
+  const end = latestYearEnd(scope, year);
+  return end === undefined ? "infinity" : addDays(end, LINK_WINDOW_DAYS);
+}
+
+/** The last day of the fiscal year among the scope's companies (each its own fiscal year). */
+export function latestYearEnd(scope: ScopeContext, year: number): string | undefined {
+  return companyPeriods({ kind: "fiscalYear", year }, scope.companies)
     .map((p) => p.to)
     .sort()
     .at(-1);
-  return end === undefined ? "infinity" : addDays(end, LINK_WINDOW_DAYS);
 }
 
 /** What a computation of the report did (for the bench and the tests). */

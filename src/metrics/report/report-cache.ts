@@ -47,22 +47,42 @@ const computing = new WeakMap<object, Map<string, Promise<DisclosureReport>>>();
 export const PRUNE_ABOVE = 20_000;
 
 /**
- * The data version the snapshot sees for a report whose horizon is `horizon` (see the top of this file), and how
- * many rows the change log holds.
+ * The data versions the snapshot sees for reports (or trend years) with these horizons (see the top of this
+ * file), read in one query, and how many rows the change log holds.
  */
-async function readVersion(db: Db, horizon: string): Promise<{ version: string; rows: number }> {
-  const [row] = await queryRows<{ epoch: number; n: number; latest: number | null; rows: number }>(
+async function readVersions(
+  db: Db,
+  horizons: readonly string[],
+): Promise<{ versions: string[]; rows: number }> {
+  const found = await queryRows<{
+    horizon: string;
+    epoch: number;
+    n: number;
+    latest: number | null;
+    rows: number;
+  }>(
     db,
-    sql`select (select epoch from metric_data_epoch where id = 1) as epoch,
-               count(*) filter (where affects_from <= ${horizon}::date)::int8 as n,
-               max(txid) filter (where affects_from <= ${horizon}::date) as latest,
-               count(*)::int8 as rows
-        from metric_data_changes`,
+    sql`select h.day::text as horizon, (select epoch from metric_data_epoch where id = 1) as epoch,
+               count(c.txid)::int8 as n, max(c.txid) as latest,
+               (select count(*) from metric_data_changes)::int8 as rows
+        from unnest(${`{${horizons.join(",")}}`}::date[]) as h(day)
+        left join metric_data_changes c on c.affects_from <= h.day
+        group by h.day
+        order by h.day`,
   );
+  const byHorizon = new Map(found.map((row) => [row.horizon, row]));
   return {
-    version: `${horizon}/${row?.epoch ?? 0}:${row?.n ?? 0}:${row?.latest ?? 0}`,
-    rows: Number(row?.rows ?? 0),
+    versions: horizons.map((horizon) => {
+      const row = byHorizon.get(horizon);
+      return `${horizon}/${row?.epoch ?? 0}:${row?.n ?? 0}:${row?.latest ?? 0}`;
+    }),
+    rows: Number(found[0]?.rows ?? 0),
   };
+}
+
+async function readVersion(db: Db, horizon: string): Promise<{ version: string; rows: number }> {
+  const { versions, rows } = await readVersions(db, [horizon]);
+  return { version: versions[0]!, rows };
 }
 
 /** The data version of the reports whose horizon is `horizon` (an ISO day; `infinity` counts every change). */
@@ -188,27 +208,6 @@ export async function refreshStaleReports(db: Db, now = Date.now(), quietForMs =
   return refreshed;
 }
 
-/**
- * The versions (as in readVersion) of several horizons, read in one query: the trend years of a report, each
- * with its own horizon.
- */
-export async function metricDataVersions(db: Db, horizons: readonly string[]): Promise<string[]> {
-  const rows = await queryRows<{ horizon: string; epoch: number; n: number; latest: number | null }>(
-    db,
-    sql`select h.day::text as horizon, (select epoch from metric_data_epoch where id = 1) as epoch,
-               count(c.txid)::int8 as n, max(c.txid) as latest
-        from unnest(${`{${horizons.join(",")}}`}::date[]) as h(day)
-        left join metric_data_changes c on c.affects_from <= h.day
-        group by h.day
-        order by h.day`,
-  );
-  const byHorizon = new Map(rows.map((row) => [row.horizon, row]));
-  return horizons.map((horizon) => {
-    const row = byHorizon.get(horizon);
-    return `${horizon}/${row?.epoch ?? 0}:${row?.n ?? 0}:${row?.latest ?? 0}`;
-  });
-}
-
 const MAX_SLOTS = MAX_REPORTS * 5;
 
 interface SlotEntry {
@@ -238,7 +237,7 @@ export async function cachedSlots<Value>(
   if (inTransaction(db) || slots.length === 0) {
     return { values: await compute(slots.map((_, i) => i)), reused: 0 };
   }
-  const versions = await metricDataVersions(
+  const { versions } = await readVersions(
     db,
     slots.map((slot) => slot.horizon),
   );

@@ -10,6 +10,7 @@ import { compareReports } from "../../metrics/report/compare";
 import { sourceDataHash } from "../../metrics/report/data-hash.repo";
 import {
   buildDisclosureReport,
+  latestYearEnd,
   type ReportScope,
   type ReportTrace,
   TREND_YEARS,
@@ -86,13 +87,8 @@ export async function getDisclosureReport(
 async function dataHashFor(db: Db, fiscalYear: number, companyId: number | null): Promise<string> {
   const scope = await resolveScope(db, scopeOf(companyId));
   const first = companyPeriods({ kind: "fiscalYear", year: fiscalYear - TREND_YEARS + 1 }, scope.companies);
-  const last = companyPeriods({ kind: "fiscalYear", year: fiscalYear }, scope.companies);
   const from = first.map((p) => p.from).sort()[0] ?? `${fiscalYear}-01-01`;
-  const to =
-    last
-      .map((p) => p.to)
-      .sort()
-      .at(-1) ?? `${fiscalYear}-12-31`;
+  const to = latestYearEnd(scope, fiscalYear) ?? `${fiscalYear}-12-31`;
   return sourceDataHash(
     db,
     scope.companies.map((c) => c.id),

@@ -25,6 +25,8 @@ export interface FigureRequest {
 /** The same figures over several periods at once (a report's fiscal years): one query per population. */
 export interface FigureSlotsRequest extends Omit<FigureRequest, "period"> {
   periods: readonly PeriodSpec[];
+  /** Figures also broken down into each company's own, from the same queries (see computeFigureSlots). */
+  eachCompany?: readonly MetricId[];
 }
 
 export function populationInput(
@@ -84,6 +86,7 @@ export async function computeMetricSlots(
     request.dimension,
     { smallGroupThreshold: threshold, includeApplications: true },
     disabilityContext(request.scope, request.periods),
+    request.eachCompany,
   );
 }
 

@@ -8,6 +8,7 @@ import type {
   NameOrder,
   TerminationReason,
 } from "../../shared/enums";
+import { AppError } from "../../shared/errors";
 import type { AgeGroup, Dimension, ManagerLevel } from "../../shared/metrics-api";
 import { EVERY_ROW } from "../definitions/types";
 import { DIMENSION_ATTRIBUTES, dimensionKey, dimensionLabelColumns } from "./dimensions";
@@ -86,6 +87,11 @@ export async function aggregatePopulation(
   const where = restricted
     ? sql`where ${sql.join([...new Set(measures.map((m) => m.where))], sql` or `)}`
     : sql``;
+  // Each company's own stock beside the scope's (PopulationInput.eachCompany): the companies' rows count every
+  // row, the scope's total the rows it counts, `first`.
+  const firstOnly = kind === "stock" && input.eachCompany === true;
+  if (firstOnly && dimension !== "company")
+    throw new AppError("INTERNAL", { message: "each company's stock is broken down by company" });
   const query =
     dimension === null
       ? sql`${population}
@@ -99,7 +105,8 @@ export async function aggregatePopulation(
             select r.slot, case when grouping(r.dkey) = 1 then null else r.dkey end as key,
                    ${dimensionLabelColumns(dimension)}, ${sql.join(columns, sql`, `)}
             from (select r.*, ${dimensionKey(dimension)} as dkey from pop r) r
-            group by grouping sets ((r.slot), (r.slot, r.dkey))
+            group by grouping sets (${firstOnly ? sql`(r.slot, r.first)` : sql`(r.slot)`}, (r.slot, r.dkey))
+            ${firstOnly ? sql`having grouping(r.dkey) = 0 or r.first` : sql``}
             order by r.slot, grouping(r.dkey) desc, r.dkey`;
   const rows = await engineRows<Record<string, unknown>>(db, query);
   return rows.map((row) => ({

@@ -122,8 +122,55 @@ function slotGroups(population: CountedPopulation, slots: number): number[][] {
 }
 
 /**
+ * The conditions and averages whose rows read the same whatever the scope: a person's gender, age and manager
+ * level, a hire or leaver (a move within the group is neither, inside the scope or out of it), a retirement
+ * and reemployment (at any group company), training records and enrolments (each at its company). Not:
+ * transfers (in or out of which scope?), training anywhere in the scope (`trained`), service across the scope's
+ * companies (tenure), OJT trainers (a person once per scope).
+ */
+const EACH_COMPANY_CONDITIONS = new Set<string>([
+  "employed",
+  "female",
+  "manager",
+  "femaleManager",
+  "withAge",
+  "hire",
+  "femaleHire",
+  "leaver",
+  "voluntaryLeaver",
+  "retired",
+  "reemployed",
+  "training",
+  "mandatoryDue",
+  "mandatoryOnTime",
+]);
+const EACH_COMPANY_AVERAGES = new Set<string>(["age"]);
+
+/** Whether each company's own figure can be read off the scope's rows (see EACH_COMPANY_CONDITIONS). */
+function countsAlikeInEachCompany(definition: DefinitionSpec): boolean {
+  const c = definition.computation;
+  const alike = (...refs: MeasureRef[]) => refs.every((ref) => EACH_COMPANY_CONDITIONS.has(ref.condition));
+  switch (c.kind) {
+    case "count":
+      return alike(c.part);
+    case "ratio":
+      return alike(c.numerator, c.denominator);
+    case "average":
+      return EACH_COMPANY_AVERAGES.has(c.of) && alike(c.part);
+    case "per_employee":
+      return alike(c.part, c.per);
+    default:
+      return false;
+  }
+}
+
+/**
  * The figures of every slot (`disabilityContext.slots` of them; the input's periods carry the slots, see
  * PopulationInput): one query per population for all slots, the queries side by side.
+ *
+ * `eachCompany`: figures among `metrics` to break down, as well, into each company's own figure (as its company
+ * scope would give it, dimension company) from the same queries (PopulationInput.eachCompany); the others have
+ * no breakdown. Only without a dimension, and only for figures that count alike in each company.
  */
 export async function computeFigureSlots(
   db: Db,
@@ -132,16 +179,29 @@ export async function computeFigureSlots(
   dimension: Dimension | null,
   options: EngineOptions,
   disabilityContext: DisabilityContext,
+  eachCompany: readonly MetricId[] = [],
 ): Promise<Map<MetricId, EngineFigure>[]> {
   const definitions = metrics.map(definitionOf);
   for (const definition of definitions) checkDimension(definition, dimension);
+  const byCompany = new Set(eachCompany);
+  for (const metric of byCompany) {
+    if (dimension !== null || input.perCompany || !metrics.includes(metric))
+      throw new AppError("INTERNAL", {
+        message: `${metric}: each company's figure beside the scope's alone`,
+      });
+    if (!countsAlikeInEachCompany(definitionOf(metric)))
+      throw new AppError("INTERNAL", { message: `${metric} does not count alike in each company` });
+  }
 
   const byPopulation = new Map<CountedPopulation, Map<string, MeasureKey>>();
+  /** The populations broken down by company for `eachCompany`. */
+  const companyPopulations = new Set<CountedPopulation>();
   for (const definition of definitions) {
     for (const measure of measuresOf(definition)) {
       const set = byPopulation.get(measure.population) ?? new Map<string, MeasureKey>();
       set.set(measure.name, measure);
       byPopulation.set(measure.population, set);
+      if (byCompany.has(definition.id)) companyPopulations.add(measure.population);
     }
   }
   const slots = disabilityContext.slots;
@@ -151,13 +211,18 @@ export async function computeFigureSlots(
     for (const population of byPopulation.keys()) slot.set(population, new Map());
   const queries = [...byPopulation].flatMap(([population, measureMap]) => {
     const measures = [...measureMap.values()];
+    const companies = companyPopulations.has(population);
     return slotGroups(population, slots).map((group) => async () => {
       const rows = await aggregatePopulation(
         db,
         population,
-        { ...input, periods: input.periods.filter((p) => group.includes(p.slot)) },
+        {
+          ...input,
+          periods: input.periods.filter((p) => group.includes(p.slot)),
+          ...(companies ? { eachCompany: true } : {}),
+        },
         measures.map((m) => m.sql),
-        dimension,
+        companies ? "company" : dimension,
       );
       for (const row of rows) {
         aggregates[row.slot]!.get(population)!.set(row.key ?? "", {
@@ -179,7 +244,12 @@ export async function computeFigureSlots(
     for (const definition of definitions) {
       result.set(
         definition.id,
-        figureOf(definition, slotAggregates, dimension, disability.slots?.[slot] ?? null),
+        figureOf(
+          definition,
+          slotAggregates,
+          byCompany.has(definition.id) ? "company" : dimension,
+          disability.slots?.[slot] ?? null,
+        ),
       );
     }
     return result;

@@ -28,7 +28,9 @@
  * Every join is bounded by an index or hashes a small side: employments by (company_id, hire_date),
  * (company_id, termination_date) and (person_id, hire_date), the primary assignment by the gist index of
  * `assignments_one_primary` (employment_id, during) or, for the manager level alone, the hash of the
- * assignments on manager and executive grades, org unit versions by (parent_org_unit_id, during).
+ * assignments on manager and executive grades (read by grade from assignments_primary_grade_idx: the grades
+ * as an array, so that the planner sees how few rows they are), org unit versions by
+ * (parent_org_unit_id, during).
  *
  * Slots: one query may cover several periods at once (a report's five fiscal years): each period row carries
  * a slot, every population row the slot it was counted in, and each slot is counted exactly as it would be
@@ -81,6 +83,14 @@ export interface PopulationInput {
    * and a move between two companies is a transfer for both.
    */
   perCompany?: boolean;
+  /**
+   * The scope's figures and, beside them, each company's own (as its company scope would count it), from the
+   * same rows: the stock keeps every employment employed on the day — a person once per company, since a
+   * person's employments at one company never overlap (employments_no_overlap) — and marks `first` the one the
+   * scope counts (the earliest hired, then the lowest id). Only for figures whose rows read the same whatever
+   * the scope (see EACH_COMPANY_CONDITIONS in figures.ts); the scope's totals count the `first` rows alone.
+   */
+  eachCompany?: boolean;
 }
 
 /**
@@ -179,6 +189,18 @@ function otherInScope(input: PopulationInput, column: SQL): SQL {
 }
 
 function stockBase(input: PopulationInput): SQL {
+  if (input.eachCompany) {
+    // one sort by person and slot serves both: `first` is the row the scope counts once
+    return sql`base as (
+      select per.slot, e.person_id, e.id as employment_id, e.company_id, per.p_to as ref_date,
+             'employed'::text as kind, null::text as reason, null::int as other_company_id, e.hire_date as hired_on,
+             row_number() over (partition by e.person_id, per.slot order by e.hire_date, e.id) = 1 as first
+      from per
+      join employments e on e.company_id = per.company_id and e.hire_date <= per.p_to
+                         and (e.termination_date is null or e.termination_date >= per.p_to)
+      where ${inUnits(input, sql`per.p_to`)}
+    )`;
+  }
   const once = input.perCompany ? sql`e.person_id, e.company_id` : sql`e.person_id`;
   // The constant columns are added after the de-duplication: the sort carries only what it must. The slot comes
   // after the person in the sort key: the same slot first would make every comparison go past it.
@@ -356,8 +378,9 @@ function decorated(kind: PopulationKind, input: PopulationInput, attributes: Att
     );
     joins.push(sql`left join (
         select a.employment_id, a.during, g.is_manager_level, g.is_executive
-        from assignments a join grades g on g.id = a.grade_id and (g.is_manager_level or g.is_executive)
+        from assignments a join grades g on g.id = a.grade_id
         where a.kind = 'primary'
+          and a.grade_id = any(array(select id from grades where is_manager_level or is_executive))
       ) ml on ml.employment_id = b.employment_id and ml.during @> b.ref_date`);
   }
   if (has("company")) {

@@ -9,6 +9,7 @@ import {
   DIMENSIONS,
   type Dimension,
   METRIC_IDS,
+  type MetricId,
   type PeriodSpec,
   type ScopeSpec,
 } from "../../shared/metrics-api";
@@ -65,6 +66,64 @@ describe.each(TEST_ENGINES)("figures over several periods at once on %s", (engin
     await expectEachPeriodAlone({ kind: "orgUnit", orgUnitId: s.units.dev }, null);
     await expectEachPeriodAlone({ kind: "orgUnit", orgUnitId: s.units.root }, "managerLevel");
     await expectEachPeriodAlone({ kind: "group" }, "company", true);
+  });
+
+  it("gives each company's own figures beside the group's from the same queries", async () => {
+    const scope = await resolveScope(database.db, { kind: "group" });
+    const eachCompany: MetricId[] = [
+      "headcount",
+      "women_share",
+      "female_manager_ratio",
+      "hires",
+      "turnover_rate",
+    ];
+    const metrics: MetricId[] = [...eachCompany, "average_tenure", "training_participation_rate"];
+    const together = await computeMetricSlots(database.db, metrics, {
+      scope,
+      periods: PERIODS,
+      dimension: null,
+      eachCompany,
+    });
+    for (const [i, period] of PERIODS.entries()) {
+      const group = await computeMetrics(database.db, metrics, { scope, period, dimension: null });
+      const companies = await computeMetrics(database.db, eachCompany, {
+        scope,
+        period,
+        dimension: "company",
+        perCompany: true,
+      });
+      for (const metric of metrics) {
+        const figure = together[i]!.get(metric)!;
+        // the group's totals as the group alone counts them (Fumi once, at HQ)
+        expect({ ...figure, breakdown: null }, `${metric} ${JSON.stringify(period)}`).toEqual(
+          group.get(metric),
+        );
+        // each company's own rows as the companies side by side count them (Fumi at HQ and at SUB)
+        expect(figure.breakdown, `${metric} by company ${JSON.stringify(period)}`).toEqual(
+          eachCompany.includes(metric) ? companies.get(metric)!.breakdown : null,
+        );
+      }
+    }
+    expect(together[2]!.get("headcount")!.value).toBe(9);
+    expect(together[2]!.get("headcount")!.breakdown!.map((row) => row.value)).toEqual([7, 2, 1]);
+  });
+
+  it("refuses each company's figure where a company would count differently from the scope", async () => {
+    const scope = await resolveScope(database.db, { kind: "group" });
+    const periods = [{ kind: "fiscalYear" as const, year: 2025 }];
+    for (const metric of ["average_tenure", "transfers_in", "training_participation_rate"] as const) {
+      await expect(
+        computeMetricSlots(database.db, [metric], { scope, periods, dimension: null, eachCompany: [metric] }),
+      ).rejects.toThrow(/does not count alike/);
+    }
+    await expect(
+      computeMetricSlots(database.db, ["headcount"], {
+        scope,
+        periods,
+        dimension: "gender",
+        eachCompany: ["headcount"],
+      }),
+    ).rejects.toThrow(/beside the scope's alone/);
   });
 
   it("keeps the periods apart: the same people counted in each year they are employed", async () => {

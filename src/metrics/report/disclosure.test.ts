@@ -287,10 +287,21 @@ describe("the disclosure report on the tiny demo group", () => {
     const group = ZDisclosureReport.parse(await computeReport(database.db, 2025, null));
     expect(table(group, "workforce").rows.at(-1)!.cells[0]!.value).toBeGreaterThan(100);
     const companies = await allCompanies(database.db);
+    const companiesTable = table(group, "companies");
     for (const company of companies) {
       const report = ZDisclosureReport.parse(await computeReport(database.db, 2025, company.id));
       const headcount = table(report, "workforce").rows.at(-1)!.cells[0]!;
       expect(headcount.status).toBe("ok");
+      // the group's companies table shows each company's own figures, as its own report does
+      const own = new Map(
+        report.tables
+          .filter((t) => t.rowKind === "fiscalYear")
+          .flatMap((t) => t.rows.at(-1)!.cells.map((c) => [c.metric, [c.status, c.value]] as const)),
+      );
+      const shown = companiesTable.rows.find((r) => r.key === String(company.id))!;
+      expect(shown.cells.map((c) => [c.metric, [c.status, c.value]])).toEqual(
+        shown.cells.map((c) => [c.metric, own.get(c.metric)]),
+      );
       for (const t of report.tables) {
         for (const r of t.rows) {
           for (const cell of r.cells) {

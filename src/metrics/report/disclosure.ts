@@ -175,14 +175,17 @@ const REASON_LABELS: Record<string, { ja: string; en: string }> = {
 
 const fyLabel = (year: number) => ({ ja: `${year}年度`, en: `FY${year}` });
 
-/** The figures behind the report's tables: every population queried once per report, the queries side by side. */
+/**
+ * The figures behind the report's tables: every population queried once per report, the queries side by side.
+ * Each company's own figures (group reports) come from the same queries as the group's, as the companies
+ * breakdown of COMPANY_COLUMNS in each year (computeFigureSlots, eachCompany): the report's year's table reads
+ * them from there, cached with the year.
+ */
 interface ReportFigures {
   /** The trend metrics of each fiscal year, in the order of the years. */
   trends: Map<MetricId, EngineFigure>[];
   /** Leavers by reason in the report's year. */
   reasons: EngineFigure;
-  /** Each company's own figures in the report's year (group reports). */
-  companies: Map<MetricId, EngineFigure> | null;
 }
 
 /**
@@ -218,7 +221,7 @@ async function reportFigures(
 ): Promise<ReportFigures> {
   const metrics = TRENDS.flatMap((t) => [...t.metrics, ...(isCompany ? (t.companyOnly ?? []) : [])]);
   const period = { kind: "fiscalYear" as const, year: years.at(-1)! };
-  const figures: Partial<ReportFigures> = { companies: null };
+  const figures: Partial<ReportFigures> = {};
   const scopeKey = JSON.stringify(scope.spec);
   await sideBySide(db, [
     async () => {
@@ -229,6 +232,7 @@ async function reportFigures(
           scope,
           periods: missing.map((i) => ({ kind: "fiscalYear", year: years[i]! })),
           dimension: null,
+          eachCompany: isCompany ? [] : COMPANY_COLUMNS,
         }),
       );
       figures.trends = values;
@@ -238,17 +242,6 @@ async function reportFigures(
       figures.reasons = (await computeMetrics(db, ["leavers"], { scope, period, dimension: "reason" })).get(
         "leavers",
       )!;
-    },
-    async () => {
-      if (isCompany) return;
-      // Each company's own figures (as its company scope would give them), not the group's split by company;
-      // the disability units are the trend's of the same year.
-      figures.companies = await computeMetrics(db, COMPANY_COLUMNS, {
-        scope,
-        period,
-        dimension: "company",
-        perCompany: true,
-      });
     },
   ]);
   return figures as ReportFigures;
@@ -363,14 +356,12 @@ export async function buildDisclosureReport(
   const figures = await reportFigures(db, scope, years, isCompany, trace);
   const trends = trendTables(scope, years, isCompany, figures.trends);
   const reasons = leaverReasons(scope, fiscalYear, figures.reasons);
-  const companies = figures.companies
-    ? companyTables(
-        scope,
-        fiscalYear,
-        figures.companies,
-        figures.trends.at(-1)!.get("disability_employment_rate")!.disability!,
-      )
-    : [];
+  // Each company's own figures (as its company scope would give them), not the group's split by company, and
+  // the disability units of the year.
+  const year = figures.trends.at(-1)!;
+  const companies = isCompany
+    ? []
+    : companyTables(scope, fiscalYear, year, year.get("disability_employment_rate")!.disability!);
   const tables = [...trends, reasons, ...companies];
   const order = (id: ReportTableId) =>
     [

@@ -37,7 +37,9 @@ export const ENGINE_WORK_MEM = "16MB";
  */
 export function engineRows<Row>(db: Db, query: SQL): Promise<Row[]> {
   const run = async (tx: Db) => {
-    await tx.execute(sql`select set_config('jit', 'off', true), set_config('work_mem', ${ENGINE_WORK_MEM}, true)`);
+    await tx.execute(
+      sql`select set_config('jit', 'off', true), set_config('work_mem', ${ENGINE_WORK_MEM}, true)`,
+    );
     return queryRows<Row>(tx, query);
   };
   return inTransaction(db) ? run(db) : db.transaction(run);
